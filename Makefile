@@ -1,0 +1,67 @@
+# lede — build, test, demo, evaluations and benchmarks.
+# `make demo` and `make test` are all a user types on a fresh Debian 12 machine.
+
+LUA      ?= lua5.4
+BUSTED   ?= busted
+LUA_INC  ?= $(shell pkg-config --cflags lua5.4 2>/dev/null || echo -I/usr/include/lua5.4)
+CC       ?= cc
+CFLAGS   ?= -O2
+WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CPPFLAGS := -Icsrc $(LUA_INC) -D_POSIX_C_SOURCE=200809L
+LIBS     := -lstemmer -lutf8proc
+SHARED   := ../shared/data
+
+SRC      := $(wildcard csrc/util/*.c csrc/text/*.c csrc/article/*.c csrc/lua/*.c)
+HDR      := $(wildcard csrc/*.h csrc/*/*.h)
+
+# Environment for running from the checkout without installing.
+RUNENV   := LUA_PATH="$(CURDIR)/lua/?.lua;$(CURDIR)/lua/?/init.lua;;" LUA_CPATH="$(CURDIR)/?.so;;"
+
+# The sanitizer build loads into a lua5.4 that is not instrumented, so the runtimes are preloaded.
+SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+SAN_ENV   := LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
+             ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+.PHONY: all deps test test-unit test-sanitize demo eval eval-sbd bench bench-text clean
+
+all: deps lede/core.so
+
+# Installs the Debian packages the project needs, only when one is missing.
+deps:
+	@sh .ci/deps.sh
+
+lede/core.so: $(SRC) $(HDR)
+	@mkdir -p lede
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -fPIC -shared -o $@ $(SRC) $(LIBS)
+
+build/san/lede/core.so: $(SRC) $(HDR)
+	@mkdir -p build/san/lede
+	$(CC) $(CPPFLAGS) $(WARN) $(SAN_FLAGS) -fPIC -shared -o $@ $(SRC) $(LIBS)
+
+# The whole suite, then once more against the sanitizer build.
+test: all build/san/lede/core.so
+	@$(MAKE) --no-print-directory test-unit
+	@$(MAKE) --no-print-directory test-sanitize
+
+test-unit: lede/core.so
+	$(RUNENV) $(BUSTED) --lua=$(LUA) spec
+
+test-sanitize: build/san/lede/core.so
+	LUA_PATH="$(CURDIR)/lua/?.lua;$(CURDIR)/lua/?/init.lua;;" LUA_CPATH="$(CURDIR)/build/san/?.so;;" \
+	LEDE_CORE="$(CURDIR)/build/san/lede/core.so" $(SAN_ENV) $(BUSTED) --lua=$(LUA) spec
+
+demo: all
+	@$(RUNENV) $(LUA) bin/lede demo examples/corpus
+
+eval: eval-sbd
+
+eval-sbd: all
+	@$(RUNENV) $(LUA) bench/eval_sbd.lua $(SHARED)/sbd
+
+bench: bench-text
+
+bench-text: all
+	@$(RUNENV) sh bench/bench_text.sh $(SHARED)/news
+
+clean:
+	rm -rf lede build

@@ -1,0 +1,20 @@
+/* The Lua binding's private header: one registration function per userdata type. */
+#ifndef LEDE_LUA_BINDING_H
+#define LEDE_LUA_BINDING_H
+
+#include <lua.h>
+#include "lede.h"
+
+/* The module entry point, for require("lede.core"). */
+LUAMOD_API int luaopen_lede_core(lua_State *L);
+
+/* Registers the article metatable. */
+void lede_lua_article_register(lua_State *L);
+
+/* core.analyze(text) → article userdata; upvalue 1 is the analyzer userdata. */
+int lede_lua_analyze(lua_State *L);
+
+/* Raises a Lua error "what: <status message>". */
+int lede_lua_fail(lua_State *L, const char *what, lede_status status);
+
+#endif

@@ -1,0 +1,13 @@
+#include "lede.h"
+
+const char *lede_status_string(lede_status status)
+{
+    switch (status) {
+    case LEDE_OK: return "ok";
+    case LEDE_ERR_NOMEM: return "out of memory";
+    case LEDE_ERR_INVALID: return "invalid input";
+    case LEDE_ERR_TOO_LARGE: return "input too large (4 GiB at most)";
+    case LEDE_ERR_STEMMER: return "the Snowball English stemmer is not available";
+    }
+    return "unknown error";
+}

@@ -1,0 +1,105 @@
+-- lede: news articles as structured data.
+--
+-- The friendly API over the C core (lede.core). An article is a plain Lua table of metadata
+-- (id, title, text, date, source, url, authors) whose methods ask the core for its analysis.
+local core = require("lede.core")
+
+local lede = { version = core.version }
+
+local Article = {}
+Article.__index = Article
+
+local function check_string(value, field)
+  if value ~= nil and type(value) ~= "string" then
+    error(("lede.article: field '%s' must be a string, got %s"):format(field, type(value)), 3)
+  end
+  return value
+end
+
+local function authors_of(value)
+  if value == nil then return nil end
+  if type(value) == "string" then return { value } end
+  if type(value) ~= "table" then
+    error("lede.article: field 'authors' must be a string or a list of strings", 3)
+  end
+  local list = {}
+  for i, name in ipairs(value) do
+    if type(name) ~= "string" then
+      error(("lede.article: authors[%d] must be a string, got %s"):format(i, type(name)), 3)
+    end
+    list[i] = name
+  end
+  return list
+end
+
+--- Makes an article from a table of fields, or from a text alone.
+-- The text is analysed at once (tokens, sentences, paragraphs, stems) by the C core.
+function lede.article(spec)
+  if type(spec) == "string" then spec = { text = spec } end
+  if type(spec) ~= "table" then
+    error("lede.article: expected a text or a table of fields, got " .. type(spec), 2)
+  end
+  local text = spec.text or spec.body or spec.article
+  if type(text) ~= "string" then
+    error("lede.article: the article needs its text as a string (field 'text', 'body' or 'article')", 2)
+  end
+  local id = spec.id
+  if type(id) == "number" then id = tostring(id) end
+  local self = {
+    id = check_string(id, "id"),
+    title = check_string(spec.title, "title"),
+    text = text,
+    date = check_string(spec.date, "date"),
+    source = check_string(spec.source, "source"),
+    url = check_string(spec.url, "url"),
+    authors = authors_of(spec.authors),
+  }
+  if self.date then
+    local parsed, err = core.parse_date(self.date)
+    if not parsed then error("lede.article: " .. err, 2) end
+    self.timestamp = parsed.epoch
+  end
+  self._core = core.analyze(text)
+  self.invalid_utf8 = self._core:invalid_utf8()
+  return setmetatable(self, Article)
+end
+
+function Article:paragraphs() return self._core:paragraphs(self.text) end
+function Article:sentences() return self._core:sentences(self.text) end
+function Article:tokens() return self._core:tokens(self.text) end
+function Article:terms(limit) return self._core:terms(limit) end
+function Article:counts() return self._core:counts() end
+function Article:dateline() return self._core:dateline(self.text) end
+
+--- The article's fields as a JSON-ready table; lede.article(t) makes the same article again.
+function Article:to_table()
+  local t = {}
+  for _, field in ipairs({ "id", "title", "text", "date", "source", "url" }) do
+    t[field] = self[field]
+  end
+  if self.authors then t.authors = { table.unpack(self.authors) } end
+  return t
+end
+
+--- Frees the C analysis now rather than at garbage collection; the article is unusable after.
+function Article:close() self._core:close() end
+Article.__close = Article.close
+
+function Article:__tostring()
+  return ("lede.article(%s, %d bytes)"):format(self.id or "no id", #self.text)
+end
+
+--- Is `value` an article made by lede.article?
+function lede.is_article(value)
+  return getmetatable(value) == Article
+end
+
+--- Reads articles from a .txt, .json or .jsonl file (see lede.read).
+function lede.read(path, ...)
+  return require("lede.read").read(path, ...)
+end
+
+--- Parses an ISO 8601 date: a table of fields and `epoch`, or nil and a message.
+lede.parse_date = core.parse_date
+
+return lede
