@@ -66,9 +66,11 @@ static lede_status build_paragraphs(lede_article *a, const char *text, size_t le
     return st;
 }
 
+/* Words are stemmed; numbers are their own stem, and leaving them out of the analyzer's cache
+ * keeps it small enough to stay in the processor's cache. */
 static int is_analysed_kind(uint8_t kind)
 {
-    return kind == LEDE_TOKEN_WORD || kind == LEDE_TOKEN_NUMBER;
+    return kind == LEDE_TOKEN_WORD;
 }
 
 /* Fills one token from its raw form: the normalised string, then the stem and stopword flag. */

@@ -6,7 +6,7 @@
 #include "lede.h"
 
 /* The module entry point, for require("lede.core"). */
-LUAMOD_API int luaopen_lede_core(lua_State *L);
+__attribute__((visibility("default"))) int luaopen_lede_core(lua_State *L);
 
 /* Registers the article metatable. */
 void lede_lua_article_register(lua_State *L);

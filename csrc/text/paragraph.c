@@ -1,5 +1,7 @@
 #include "text/paragraph.h"
 
+#include <string.h>
+
 #include "text/utf8.h"
 
 typedef struct line {
@@ -14,23 +16,31 @@ static int blank_at(const unsigned char *s, size_t len, size_t i, size_t *w)
     return !invalid && lede_charclass_of(cp) == LEDE_CC_SPACE;
 }
 
+/* Start of the code point that ends just before i (i > from). */
+static size_t previous_start(const unsigned char *s, size_t from, size_t i)
+{
+    size_t k = i - 1;
+    while (k > from && i - k < 4 && (s[k] & 0xC0) == 0x80)
+        k--;
+    return k;
+}
+
 /* Reads the line that starts at i; returns where the next line starts. */
 static size_t read_line(const unsigned char *s, size_t len, size_t i, line *ln)
 {
-    size_t j = i, w;
-    while (j < len && s[j] != '\n')
-        j++;
+    const unsigned char *nl = memchr(s + i, '\n', len - i);
+    size_t j = nl ? (size_t)(nl - s) : len, w;
     ln->start = i;
     ln->end = j;
     size_t a = i;
     while (a < j && blank_at(s, len, a, &w))
         a += w;
-    size_t b = a, k = a;
-    while (k < j) { /* the last non-blank code point ends the text */
-        int isblank = blank_at(s, len, k, &w);
-        k += w;
-        if (!isblank)
-            b = k;
+    size_t b = j;
+    while (b > a) { /* trailing blanks, read backwards */
+        size_t k = previous_start(s, a, b);
+        if (!blank_at(s, j, k, &w) || k + w != b)
+            break;
+        b = k;
     }
     ln->text_start = a;
     ln->text_end = b;

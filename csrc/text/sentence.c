@@ -17,6 +17,10 @@ static const char *const starters[] = {
     "why", "with", "within", "without", "yesterday", "yet", "you", "your",
 };
 
+/* Photo credits that scraped pages glue to the caption before them ("… in Washington D.C.
+ * Image: United States Navy."); followed by a colon they always start a new unit. Sorted. */
+static const char *const credits[] = { "credit", "image", "photo", "photograph", "picture" };
+
 typedef struct splitter {
     const char *text;
     const lede_rawtoken *tok;
@@ -70,6 +74,20 @@ static int is_open_quote(const splitter *sp, size_t k)
     return k < sp->end && sp->tok[k].kind == LEDE_TOKEN_QUOTE && (sp->tok[k].flags & LEDE_TOKEN_OPEN);
 }
 
+static int is_char_token(const splitter *sp, size_t k, char c)
+{
+    return k < sp->end && token_len(sp, k) == 1 && sp->text[sp->tok[k].span.start] == c;
+}
+
+static int is_credit(const splitter *sp, size_t k)
+{
+    if (!is_capitalised_word(sp, k) || k + 1 >= sp->end || !is_char_token(sp, k + 1, ':'))
+        return 0;
+    const lede_span *s = &sp->tok[k].span;
+    return lede_wordlist_find(credits, sizeof credits / sizeof *credits, sp->text + s->start,
+                              s->end - s->start) >= 0;
+}
+
 /* ---- List markers: "1.", "2)", "3.)", "a." ------------------------------------------------- */
 
 enum { STYLE_PERIOD = 1, STYLE_PAREN, STYLE_PERIOD_PAREN, STYLE_LETTER };
@@ -79,11 +97,6 @@ typedef struct marker {
     int style;
     size_t length; /* tokens */
 } marker;
-
-static int is_char_token(const splitter *sp, size_t k, char c)
-{
-    return k < sp->end && token_len(sp, k) == 1 && sp->text[sp->tok[k].span.start] == c;
-}
 
 static int adjacent(const splitter *sp, size_t k)
 {
@@ -128,8 +141,8 @@ static int is_terminal(const splitter *sp, size_t k, size_t sentence_start)
     switch (sp->tok[k].role) {
     case LEDE_ROLE_ELLIPSIS:
     case LEDE_ROLE_ELLIPSIS_LONG:
-        /* "[...]" marks an omission, and an ellipsis that opens a sentence cannot end it. */
-        return k > sentence_start && !(sp->tok[k - 1].flags & LEDE_TOKEN_OPEN);
+        /* An ellipsis that opens a sentence cannot end it. */
+        return k > sentence_start;
     case LEDE_ROLE_PERIOD:
     case LEDE_ROLE_EXCLAIM:
     case LEDE_ROLE_ABBREV:
@@ -147,14 +160,18 @@ static int is_boundary(const splitter *sp, size_t k, size_t n)
     const lede_rawtoken *t = &sp->tok[k];
     switch (t->role) {
     case LEDE_ROLE_PERIOD:
-        /* "compounds. . . . The": the period ends the sentence, the ellipsis opens the next. */
+        /* "compounds. . . . The": the period ends the sentence, the spaced ellipsis opens the
+         * next; "Scientology. ... The" ends after the ellipsis, which decides for itself. */
         if (sp->tok[n].role == LEDE_ROLE_ELLIPSIS)
-            return is_capitalised_word(sp, n + 1);
+            return token_len(sp, n) > 3 && is_capitalised_word(sp, n + 1);
         return opens_sentence(sp, n);
     case LEDE_ROLE_EXCLAIM:
     case LEDE_ROLE_ELLIPSIS_LONG:
         return opens_sentence(sp, n);
     case LEDE_ROLE_ELLIPSIS:
+        /* "[...] used" marks an omission; "[...] However" ends a sentence. */
+        if (k > 0 && (sp->tok[k - 1].flags & LEDE_TOKEN_OPEN))
+            return is_capitalised_word(sp, n);
         /* "the thing is . . . I didn't" goes on; "that… She left" does not. */
         return is_capitalised_word(sp, n) &&
                !(token_len(sp, n) == 1 && sp->text[sp->tok[n].span.start] == 'I');
@@ -219,7 +236,7 @@ static lede_status split_paragraph(splitter *sp, size_t first, uint32_t paragrap
     while (i < sp->end) {
         marker m;
         size_t cut = 0; /* a new sentence begins at token `cut` */
-        if (i > s && sp->tok[i].role == LEDE_ROLE_BULLET) {
+        if (i > s && (sp->tok[i].role == LEDE_ROLE_BULLET || is_credit(sp, i))) {
             cut = i;
         } else if (i > s && expect.ordinal && list_marker(sp, i, &m) &&
                    m.ordinal == expect.ordinal && m.style == expect.style) {

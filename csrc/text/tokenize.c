@@ -6,6 +6,8 @@
  */
 #include "text/tokenize.h"
 
+#include <string.h>
+
 #include "text/utf8.h"
 
 typedef struct scanner {
@@ -14,7 +16,7 @@ typedef struct scanner {
     lede_vec *out;
     int open_single;         /* single quotes opened and not yet closed */
     int open_double;         /* double quotes opened and not yet closed */
-    size_t no_email_before;  /* positions below this are known not to start an e-mail address */
+    size_t next_at;          /* position of the next '@' at or after the scan, or len */
 } scanner;
 
 /* Code point at i, or 0 with width 0 past the end. */
@@ -98,9 +100,19 @@ static size_t skip_alnum(const scanner *sc, size_t i)
 
 static size_t skip_letters(const scanner *sc, size_t i)
 {
-    size_t w;
-    while (i < sc->len && lede_cc_is_letter(lede_charclass_of(cp_at(sc, i, &w))))
+    while (i < sc->len) {
+        unsigned char c = sc->s[i];
+        if (c < 0x80) {
+            if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+                break;
+            i++;
+            continue;
+        }
+        size_t w;
+        if (!lede_cc_is_letter(lede_charclass_of(cp_at(sc, i, &w))))
+            break;
         i += w;
+    }
     return i;
 }
 
@@ -168,18 +180,23 @@ static int is_local_part_char(unsigned char c)
     return is_ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
 }
 
+enum { MAX_LOCAL_PART = 64 }; /* RFC 5321 */
+
 /* user@host.domain; returns the end, or i. */
 static size_t scan_email(scanner *sc, size_t i)
 {
-    if (i < sc->no_email_before)
+    /* Most words are nowhere near an '@': find the next one once, not once per word. */
+    if (sc->next_at < i) {
+        const unsigned char *at_sign = memchr(sc->s + i, '@', sc->len - i);
+        sc->next_at = at_sign ? (size_t)(at_sign - sc->s) : sc->len;
+    }
+    if (sc->next_at >= sc->len || sc->next_at - i > MAX_LOCAL_PART)
         return i;
     size_t at = i;
     while (at < sc->len && is_local_part_char(sc->s[at]))
         at++;
-    if (at >= sc->len || sc->s[at] != '@' || at == i) {
-        sc->no_email_before = at; /* no start inside this run can reach an '@' either */
+    if (at != sc->next_at || at == i)
         return i;
-    }
     size_t j = at + 1, end = at;
     int labels = 0;
     for (;;) {
@@ -203,6 +220,10 @@ static size_t scan_email(scanner *sc, size_t i)
 /* "U.S.", "e.g.", "Ph.D.": two or more runs of one or two letters, each closed by a period. */
 static size_t scan_acronym(const scanner *sc, size_t i)
 {
+    /* Most words are plain ASCII with no period in their first three bytes. */
+    if (sc->s[i] < 0x80 && !(i + 1 < sc->len && sc->s[i + 1] == '.') &&
+        !(i + 2 < sc->len && sc->s[i + 2] == '.' && sc->s[i + 1] < 0x80))
+        return i;
     size_t j = i, end = i;
     int segments = 0;
     for (;;) {
@@ -557,6 +578,8 @@ static lede_status scan_token(scanner *sc, size_t i, uint32_t cp, size_t w, lede
 lede_status lede_tokenize(const char *text, size_t len, lede_vec *out)
 {
     scanner sc = { (const unsigned char *)text, len, out, 0, 0, 0 };
+    if (len == 0)
+        return LEDE_OK;
     size_t i = 0;
     int newlines = 0;
     while (i < len) {

@@ -2,14 +2,11 @@
 
 #include <utf8proc.h>
 
-uint32_t lede_utf8_decode(const unsigned char *s, size_t len, size_t i, size_t *width, int *invalid)
+uint32_t lede_utf8_decode_multibyte(const unsigned char *s, size_t len, size_t i, size_t *width,
+                                    int *invalid)
 {
     unsigned char b = s[i];
     *invalid = 0;
-    if (b < 0x80) {
-        *width = 1;
-        return b;
-    }
     size_t need;
     uint32_t cp, min;
     if (b >= 0xC2 && b <= 0xDF) {
@@ -72,7 +69,7 @@ size_t lede_utf8_encode(uint32_t cp, unsigned char *out)
 #define DG LEDE_CC_DIGIT
 #define PU LEDE_CC_PUNCT
 #define SY LEDE_CC_SYMBOL
-static const unsigned char ascii_classes[128] = {
+const unsigned char lede_ascii_classes[128] = {
     SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, NL, SP, SP, SP, SP, SP,
     SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP,
     SP, PU, PU, PU, SY, PU, PU, PU, PU, PU, PU, SY, PU, PU, PU, PU,
@@ -90,10 +87,8 @@ static const unsigned char ascii_classes[128] = {
 #undef PU
 #undef SY
 
-lede_charclass lede_charclass_of(uint32_t cp)
+lede_charclass lede_charclass_of_nonascii(uint32_t cp)
 {
-    if (cp < 128)
-        return (lede_charclass)ascii_classes[cp];
     if (cp == 0x2028 || cp == 0x2029 || cp == 0x85)
         return LEDE_CC_NEWLINE;
     if (cp == LEDE_REPLACEMENT_CHAR)

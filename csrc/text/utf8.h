@@ -27,12 +27,30 @@ typedef enum lede_charclass {
  * Decodes the code point at s[i] (i < len). *width receives its length in bytes (at least 1);
  * *invalid is set to 1 when the bytes were not valid UTF-8 (U+FFFD is returned then).
  */
-uint32_t lede_utf8_decode(const unsigned char *s, size_t len, size_t i, size_t *width, int *invalid);
+uint32_t lede_utf8_decode_multibyte(const unsigned char *s, size_t len, size_t i, size_t *width,
+                                    int *invalid);
+
+static inline uint32_t lede_utf8_decode(const unsigned char *s, size_t len, size_t i, size_t *width,
+                                        int *invalid)
+{
+    if (s[i] < 0x80) { /* the hot path: news text is mostly ASCII */
+        *width = 1;
+        *invalid = 0;
+        return s[i];
+    }
+    return lede_utf8_decode_multibyte(s, len, i, width, invalid);
+}
 
 /* Writes the UTF-8 encoding of cp (at most 4 bytes) to out; returns its length. */
 size_t lede_utf8_encode(uint32_t cp, unsigned char *out);
 
-lede_charclass lede_charclass_of(uint32_t cp);
+extern const unsigned char lede_ascii_classes[128];
+lede_charclass lede_charclass_of_nonascii(uint32_t cp);
+
+static inline lede_charclass lede_charclass_of(uint32_t cp)
+{
+    return cp < 128 ? (lede_charclass)lede_ascii_classes[cp] : lede_charclass_of_nonascii(cp);
+}
 
 static inline int lede_cc_is_letter(lede_charclass c) { return c == LEDE_CC_UPPER || c == LEDE_CC_LOWER; }
 static inline int lede_cc_is_alnum(lede_charclass c)

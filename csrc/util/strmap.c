@@ -4,7 +4,7 @@
 #include <string.h>
 
 /* FNV-1a: keys are short words, where it is as fast as anything fancier. */
-static uint32_t hash_bytes(const char *s, size_t len)
+uint32_t lede_strmap_hash(const char *s, size_t len)
 {
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < len; i++) {
@@ -17,7 +17,6 @@ static uint32_t hash_bytes(const char *s, size_t len)
 void lede_strmap_init(lede_strmap *m)
 {
     m->slots = NULL;
-    m->hashes = NULL;
     m->mask = 0;
     lede_vec_init(&m->keys, sizeof(lede_strmap_key));
     lede_vec_init(&m->pool, 1);
@@ -26,7 +25,6 @@ void lede_strmap_init(lede_strmap *m)
 void lede_strmap_free(lede_strmap *m)
 {
     free(m->slots);
-    free(m->hashes);
     lede_vec_free(&m->keys);
     lede_vec_free(&m->pool);
     lede_strmap_init(m);
@@ -43,7 +41,14 @@ void lede_strmap_clear(lede_strmap *m)
 static int key_equals(const lede_strmap *m, uint32_t number, const char *key, size_t len)
 {
     const lede_strmap_key *k = &LEDE_VEC_AT(&m->keys, lede_strmap_key, number);
-    return k->len == len && memcmp((const char *)m->pool.data + k->offset, key, len) == 0;
+    if (k->len != len)
+        return 0;
+    /* Keys are short words: a plain loop beats a call to memcmp. */
+    const char *a = (const char *)m->pool.data + k->offset;
+    for (size_t i = 0; i < len; i++)
+        if (a[i] != key[i])
+            return 0;
+    return 1;
 }
 
 /* Returns the slot that holds `key`, or the empty slot where it would go. */
@@ -51,8 +56,8 @@ static size_t probe(const lede_strmap *m, const char *key, size_t len, uint32_t 
 {
     size_t i = h & m->mask;
     for (;;) {
-        uint32_t s = m->slots[i];
-        if (s == 0 || (m->hashes[s - 1] == h && key_equals(m, s - 1, key, len)))
+        uint64_t s = m->slots[i];
+        if (s == 0 || ((uint32_t)(s >> 32) == h && key_equals(m, (uint32_t)s - 1, key, len)))
             return i;
         i = (i + 1) & m->mask;
     }
@@ -62,34 +67,32 @@ int64_t lede_strmap_find(const lede_strmap *m, const char *key, size_t len)
 {
     if (!m->slots)
         return -1;
-    size_t i = probe(m, key, len, hash_bytes(key, len));
-    return m->slots[i] ? (int64_t)m->slots[i] - 1 : -1;
+    size_t i = probe(m, key, len, lede_strmap_hash(key, len));
+    return m->slots[i] ? (int64_t)(uint32_t)m->slots[i] - 1 : -1;
 }
 
-/* Doubles the slot table (or makes the first one) and re-inserts every key. */
+/* Doubles the slot table (or makes the first one) and moves every key over. */
 static lede_status grow(lede_strmap *m)
 {
-    size_t slots = m->slots ? (m->mask + 1) * 2 : 64;
-    if (slots > UINT32_MAX)
+    size_t old_count = m->slots ? m->mask + 1 : 0;
+    size_t count = old_count ? old_count * 2 : 64;
+    if (count > UINT32_MAX)
         return LEDE_ERR_TOO_LARGE;
-    uint32_t *table = calloc(slots, sizeof *table);
-    uint32_t *hashes = realloc(m->hashes, slots / 2 * sizeof *hashes);
-    if (!table || !hashes) {
-        free(table);
-        if (hashes)
-            m->hashes = hashes;
+    uint64_t *table = calloc(count, sizeof *table);
+    if (!table)
         return LEDE_ERR_NOMEM;
+    for (size_t k = 0; k < old_count; k++) {
+        uint64_t s = m->slots[k];
+        if (!s)
+            continue;
+        size_t i = (uint32_t)(s >> 32) & (count - 1);
+        while (table[i])
+            i = (i + 1) & (count - 1);
+        table[i] = s;
     }
     free(m->slots);
     m->slots = table;
-    m->hashes = hashes;
-    m->mask = slots - 1;
-    for (uint32_t n = 0; n < m->keys.len; n++) {
-        size_t i = hashes[n] & m->mask;
-        while (table[i])
-            i = (i + 1) & m->mask;
-        table[i] = n + 1;
-    }
+    m->mask = count - 1;
     return LEDE_OK;
 }
 
@@ -104,10 +107,10 @@ lede_status lede_strmap_intern(lede_strmap *m, const char *key, size_t len, uint
     }
     if (len > UINT32_MAX || m->pool.len > UINT32_MAX - len)
         return LEDE_ERR_TOO_LARGE;
-    uint32_t h = hash_bytes(key, len);
+    uint32_t h = lede_strmap_hash(key, len);
     size_t i = probe(m, key, len, h);
     if (m->slots[i]) {
-        *number = m->slots[i] - 1;
+        *number = (uint32_t)m->slots[i] - 1;
         *added = 0;
         return LEDE_OK;
     }
@@ -121,8 +124,7 @@ lede_status lede_strmap_intern(lede_strmap *m, const char *key, size_t len, uint
     k->offset = (uint32_t)m->pool.len;
     k->len = (uint32_t)len;
     lede_vec_append(&m->pool, key, len);
-    m->hashes[n] = h;
-    m->slots[i] = n + 1;
+    m->slots[i] = (uint64_t)h << 32 | (n + 1);
     *number = n;
     *added = 1;
     return LEDE_OK;

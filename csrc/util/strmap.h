@@ -17,8 +17,8 @@ typedef struct lede_strmap_key {
 } lede_strmap_key;
 
 typedef struct lede_strmap {
-    uint32_t *slots;  /* 0 = empty, otherwise key number + 1 */
-    uint32_t *hashes; /* hash of each key, by key number */
+    uint64_t *slots;  /* 0 = empty, else the key's hash << 32 | (key number + 1): probes compare
+                         hashes without touching the keys */
     size_t mask;      /* slot count - 1 (a power of two) */
     lede_vec keys;    /* lede_strmap_key, by key number */
     lede_vec pool;    /* the key bytes */
@@ -29,6 +29,9 @@ void lede_strmap_free(lede_strmap *m);
 void lede_strmap_clear(lede_strmap *m);
 
 static inline size_t lede_strmap_count(const lede_strmap *m) { return m->keys.len; }
+
+/* The hash the map uses, for callers that keep a cache in front of it. */
+uint32_t lede_strmap_hash(const char *key, size_t len);
 
 /* Finds `key`; returns its number, or -1. */
 int64_t lede_strmap_find(const lede_strmap *m, const char *key, size_t len);

@@ -19,7 +19,7 @@ void lede_vec_free(lede_vec *v)
     v->len = v->cap = 0;
 }
 
-lede_status lede_vec_reserve(lede_vec *v, size_t extra)
+lede_status lede_vec_grow(lede_vec *v, size_t extra)
 {
     if (extra > SIZE_MAX - v->len)
         return LEDE_ERR_TOO_LARGE;

@@ -16,7 +16,12 @@ void lede_vec_init(lede_vec *v, size_t item_size);
 void lede_vec_free(lede_vec *v);
 
 /* Makes room for `extra` more items; the only place that allocates. */
-lede_status lede_vec_reserve(lede_vec *v, size_t extra);
+lede_status lede_vec_grow(lede_vec *v, size_t extra);
+
+static inline lede_status lede_vec_reserve(lede_vec *v, size_t extra)
+{
+    return v->cap - v->len >= extra ? LEDE_OK : lede_vec_grow(v, extra);
+}
 
 /* Appends one zeroed item and returns it, or NULL when memory ran out. */
 void *lede_vec_push(lede_vec *v);
