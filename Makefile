@@ -6,6 +6,7 @@ BUSTED   ?= busted
 LUA_INC  ?= $(shell pkg-config --cflags lua5.4 2>/dev/null || echo -I/usr/include/lua5.4)
 CC       ?= cc
 CFLAGS   ?= -O2
+VISIBILITY := -fvisibility=hidden
 WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CPPFLAGS := -Icsrc $(LUA_INC) -D_POSIX_C_SOURCE=200809L
 LIBS     := -lstemmer -lutf8proc
@@ -32,11 +33,11 @@ deps:
 
 lede/core.so: $(SRC) $(HDR)
 	@mkdir -p lede
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -fPIC -shared -o $@ $(SRC) $(LIBS)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(VISIBILITY) -fPIC -shared -o $@ $(SRC) $(LIBS)
 
 build/san/lede/core.so: $(SRC) $(HDR)
 	@mkdir -p build/san/lede
-	$(CC) $(CPPFLAGS) $(WARN) $(SAN_FLAGS) -fPIC -shared -o $@ $(SRC) $(LIBS)
+	$(CC) $(CPPFLAGS) $(WARN) $(SAN_FLAGS) $(VISIBILITY) -fPIC -shared -o $@ $(SRC) $(LIBS)
 
 # The whole suite, then once more against the sanitizer build.
 test: all build/san/lede/core.so
