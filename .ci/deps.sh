@@ -7,8 +7,16 @@ missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
-echo "lede: installing missing packages:$missing" >&2
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >&2
+if [ -n "$missing" ]; then
+  echo "lede: installing missing packages:$missing" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >&2
+fi
+
+# Debian's luarocks defaults to Lua 5.1; lede is a Lua 5.4 module, so plain `luarocks make`
+# must build for 5.4.
+if [ "$(luarocks config lua_version 2>/dev/null)" != "5.4" ]; then
+  echo "lede: making Lua 5.4 the default for luarocks" >&2
+  $SUDO luarocks --lua-version=5.4 config --scope system lua_version 5.4 >/dev/null
+fi

@@ -64,12 +64,20 @@ function lede.article(spec)
   return setmetatable(self, Article)
 end
 
-function Article:paragraphs() return self._core:paragraphs(self.text) end
-function Article:sentences() return self._core:sentences(self.text) end
-function Article:tokens() return self._core:tokens(self.text) end
-function Article:terms(limit) return self._core:terms(limit) end
-function Article:counts() return self._core:counts() end
-function Article:dateline() return self._core:dateline(self.text) end
+-- The C analysis of `self`, with a clear error for `article.method()` written for `article:method()`.
+local function core_of(self)
+  if getmetatable(self) ~= Article then
+    error("lede: article methods are called with ':' (article:sentences())", 3)
+  end
+  return self._core
+end
+
+function Article:paragraphs() return core_of(self):paragraphs(self.text) end
+function Article:sentences() return core_of(self):sentences(self.text) end
+function Article:tokens() return core_of(self):tokens(self.text) end
+function Article:terms(limit) return core_of(self):terms(limit) end
+function Article:counts() return core_of(self):counts() end
+function Article:dateline() return core_of(self):dateline(self.text) end
 
 --- The article's fields as a JSON-ready table; lede.article(t) makes the same article again.
 function Article:to_table()
@@ -82,7 +90,7 @@ function Article:to_table()
 end
 
 --- Frees the C analysis now rather than at garbage collection; the article is unusable after.
-function Article:close() self._core:close() end
+function Article:close() core_of(self):close() end
 Article.__close = Article.close
 
 function Article:__tostring()

@@ -1,0 +1,58 @@
+-- `luarocks make` installs a working module and command. Tagged "install": the sanitizer pass
+-- skips it, since it builds its own copy of the core with luarocks' flags.
+local root = debug.getinfo(1, "S").source:match("^@(.*)/spec/[^/]*$") or "."
+
+local function sh(cmd)
+  local p = io.popen(cmd .. " 2>&1")
+  local out = p:read("a")
+  local ok, _, code = p:close()
+  return ok and 0 or code, out
+end
+
+describe("luarocks make #install", function()
+  it("installs the module and the command into a fresh tree", function()
+    local tmp = os.tmpname()
+    os.remove(tmp)
+    assert.equal(0, (sh("mkdir -p '" .. tmp .. "/src' '" .. tmp .. "/home'")))
+    -- Build from a copy so that luarocks leaves no objects in the checkout.
+    assert.equal(0, (sh(("cp -r '%s'/csrc '%s'/lua '%s'/bin '%s'/rockspec '%s/src'")
+      :format(root, root, root, root, tmp))))
+    -- Runs a shell script with the fresh tree as HOME and no paths inherited from this run.
+    local function in_tree(script)
+      local file = tmp .. "/step.sh"
+      local f = assert(io.open(file, "w"))
+      f:write(script)
+      f:close()
+      return sh("env -u LUA_PATH -u LUA_CPATH -u LEDE_CORE -u LD_PRELOAD HOME='" .. tmp .. "/home' sh '" .. file .. "'")
+    end
+    local code, out = in_tree("cd '" .. tmp .. "/src' && "
+      .. "luarocks make --local --deps-mode=none rockspec/lede-scm-1.rockspec")
+    assert.equal(0, code, out)
+    code, out = in_tree([[cd / && eval "$(luarocks path)" && lua5.4 -e 'local lede = require("lede")
+      print(lede.version, #lede.article("One. Two."):sentences())']])
+    assert.equal(0, code, out)
+    assert.equal("0.1.0\t2\n", out)
+    code, out = in_tree([[cd / && eval "$(luarocks path)" && "$HOME/.luarocks/bin/lede" --version]])
+    assert.equal(0, code, out)
+    assert.equal("lede 0.1.0\n", out)
+    sh("rm -rf '" .. tmp .. "'")
+  end)
+
+  it("lists every C source of the core", function()
+    local spec = assert(io.open(root .. "/rockspec/lede-scm-1.rockspec")):read("a")
+    local p = io.popen("cd '" .. root .. "' && ls csrc/*/*.c")
+    for path in p:lines() do
+      assert.truthy(spec:find('"' .. path .. '"', 1, true), path .. " is missing from the rockspec")
+    end
+    p:close()
+  end)
+
+  it("lists every Lua module", function()
+    local spec = assert(io.open(root .. "/rockspec/lede-scm-1.rockspec")):read("a")
+    local p = io.popen("cd '" .. root .. "' && find lua -name '*.lua'")
+    for path in p:lines() do
+      assert.truthy(spec:find('"' .. path .. '"', 1, true), path .. " is missing from the rockspec")
+    end
+    p:close()
+  end)
+end)
