@@ -23,7 +23,7 @@ SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sa
 SAN_ENV   := LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
              ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-.PHONY: all deps test test-unit test-sanitize demo eval eval-sbd bench bench-text clean
+.PHONY: all deps test test-unit test-sanitize demo eval eval-sbd bench bench-text fuzz clean
 
 all: deps lede/core.so
 
@@ -66,3 +66,16 @@ bench-text: all
 
 clean:
 	rm -rf lede build
+
+# libFuzzer targets, each run for FUZZ_SECONDS (clang's libFuzzer, with ASan and UBSan).
+FUZZ_SECONDS ?= 60
+CORE_SRC := $(filter-out csrc/lua/%,$(SRC))
+FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+build/fuzz/%: fuzz/%.c $(CORE_SRC) $(HDR)
+	@mkdir -p build/fuzz
+	clang -Icsrc -D_POSIX_C_SOURCE=200809L -std=c11 -Wall -Wextra -Werror $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC) $(LIBS)
+
+fuzz: deps build/fuzz/fuzz_article
+	@mkdir -p build/fuzz/corpus-article
+	build/fuzz/fuzz_article -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus-article fuzz/regressions examples/corpus

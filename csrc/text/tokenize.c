@@ -552,10 +552,10 @@ static lede_status scan_token(scanner *sc, size_t i, uint32_t cp, size_t w, lede
         *next = end;
         return emit(sc, i, end, LEDE_TOKEN_EMAIL, 0, LEDE_ROLE_NONE, LEDE_ABBREV_NONE);
     }
-    if (cc == LEDE_CC_DIGIT ||
+    if ((cp >= '0' && cp <= '9') ||
         (is_currency(cp) && i + w < sc->len && sc->s[i + w] >= '0' && sc->s[i + w] <= '9'))
         return scan_number(sc, i, next);
-    if (lede_cc_is_letter(cc) || cc == LEDE_CC_MARK)
+    if (lede_cc_is_alnum(cc)) /* letters, marks, and digits of other scripts */
         return scan_word(sc, i, next);
     if ((cp == '#' || cp == '@') && (end = scan_tag(sc, i)) > i) {
         *next = end;
