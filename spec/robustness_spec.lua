@@ -65,6 +65,16 @@ describe("bad input", function()
     a:close()
   end)
 
+  it("reads digits of other scripts as parts of words, never as empty tokens", function()
+    local text = "Sales rose \u{7C8}\u{7C0} units and ٣٤ cars."
+    local a = lede.article(text)
+    for _, t in ipairs(a:tokens()) do
+      assert.is_true(t.stop >= t.start)
+      assert.equal(t.text, text:sub(t.start, t.stop))
+    end
+    assert.equal("٣٤", a:tokens()[6].text)
+  end)
+
   it("refuses non-string text with a clear error", function()
     assert.has_error(function() lede.article{ text = {} } end,
       "lede.article: the article needs its text as a string (field 'text', 'body' or 'article')")
