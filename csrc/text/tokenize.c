@@ -80,40 +80,36 @@ static lede_status emit(scanner *sc, size_t start, size_t end, lede_token_kind k
     return LEDE_OK;
 }
 
-/* Skips letters, digits and combining marks from i. */
-static size_t skip_alnum(const scanner *sc, size_t i)
+/* Skips code points of the classes `accept` approves, from i; ASCII is decided by `ascii`. */
+static inline size_t skip_while(const scanner *sc, size_t i, int (*ascii)(unsigned char),
+                                int (*accept)(lede_charclass))
 {
     while (i < sc->len) {
         if (sc->s[i] < 0x80) {
-            if (!is_ascii_alnum(sc->s[i]))
+            if (!ascii(sc->s[i]))
                 break;
             i++;
             continue;
         }
         size_t w;
-        if (!lede_cc_is_alnum(lede_charclass_of(cp_at(sc, i, &w))))
+        if (!accept(lede_charclass_of(cp_at(sc, i, &w))))
             break;
         i += w;
     }
     return i;
 }
 
+static int is_ascii_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+/* Letters, digits and combining marks. */
+static size_t skip_alnum(const scanner *sc, size_t i)
+{
+    return skip_while(sc, i, is_ascii_alnum, lede_cc_is_alnum);
+}
+
 static size_t skip_letters(const scanner *sc, size_t i)
 {
-    while (i < sc->len) {
-        unsigned char c = sc->s[i];
-        if (c < 0x80) {
-            if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
-                break;
-            i++;
-            continue;
-        }
-        size_t w;
-        if (!lede_cc_is_letter(lede_charclass_of(cp_at(sc, i, &w))))
-            break;
-        i += w;
-    }
-    return i;
+    return skip_while(sc, i, is_ascii_letter, lede_cc_is_letter);
 }
 
 static size_t skip_digits(const scanner *sc, size_t i)
