@@ -9,10 +9,10 @@ CFLAGS   ?= -O2
 VISIBILITY := -fvisibility=hidden
 WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CPPFLAGS := -Icsrc $(LUA_INC) -D_POSIX_C_SOURCE=200809L
-LIBS     := -lstemmer -lutf8proc
+LIBS     := -lstemmer -lutf8proc -lz
 SHARED   := ../shared/data
 
-SRC      := $(wildcard csrc/util/*.c csrc/text/*.c csrc/article/*.c csrc/lua/*.c)
+SRC      := $(wildcard csrc/util/*.c csrc/text/*.c csrc/article/*.c csrc/index/*.c csrc/lua/*.c)
 HDR      := $(wildcard csrc/*.h csrc/*/*.h)
 
 # Environment for running from the checkout without installing.
@@ -23,7 +23,7 @@ SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sa
 SAN_ENV   := LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
              ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-.PHONY: all deps test test-unit test-sanitize demo eval eval-sbd bench bench-text fuzz clean
+.PHONY: all deps test test-unit test-sanitize demo eval eval-sbd eval-ir bench bench-text bench-search fuzz clean
 
 all: deps lede/core.so
 
@@ -54,15 +54,23 @@ test-sanitize: build/san/lede/core.so
 demo: all
 	@$(RUNENV) $(LUA) bin/lede demo examples/corpus
 
-eval: eval-sbd
+eval: eval-sbd eval-ir
 
 eval-sbd: all
 	@$(RUNENV) $(LUA) bench/eval_sbd.lua $(SHARED)/sbd
 
-bench: bench-text
+# Retrieval effectiveness: lede's search against SQLite FTS5 and Xapian (installs python3-xapian).
+eval-ir: all
+	@$(RUNENV) sh bench/eval_ir.sh $(SHARED)/ir
+
+bench: bench-text bench-search
 
 bench-text: all
 	@$(RUNENV) sh bench/bench_text.sh $(SHARED)/news
+
+# Search speed: lede's index against SQLite FTS5 and Xapian (installs python3-xapian if missing).
+bench-search: all
+	@$(RUNENV) sh bench/bench_search.sh $(SHARED)/news
 
 clean:
 	rm -rf lede build
@@ -76,6 +84,7 @@ build/fuzz/%: fuzz/%.c $(CORE_SRC) $(HDR)
 	@mkdir -p build/fuzz
 	clang -Icsrc -D_POSIX_C_SOURCE=200809L -std=c11 -Wall -Wextra -Werror $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC) $(LIBS)
 
-fuzz: deps build/fuzz/fuzz_article
+fuzz: deps build/fuzz/fuzz_article build/fuzz/fuzz_query
 	@mkdir -p build/fuzz/corpus-article
 	build/fuzz/fuzz_article -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus-article fuzz/regressions examples/corpus
+	mkdir -p build/fuzz/corpus-query && build/fuzz/fuzz_query -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus-query fuzz/regressions

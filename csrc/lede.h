@@ -21,7 +21,10 @@ typedef enum lede_status {
     LEDE_ERR_NOMEM,     /* an allocation failed */
     LEDE_ERR_INVALID,   /* bad argument or malformed input */
     LEDE_ERR_TOO_LARGE, /* input beyond what offsets can address (4 GiB) */
-    LEDE_ERR_STEMMER    /* the Snowball stemmer could not be created */
+    LEDE_ERR_STEMMER,   /* the Snowball stemmer could not be created */
+    LEDE_ERR_IO,        /* a file could not be read or written (the message says which) */
+    LEDE_ERR_CORRUPT,   /* an index file is truncated or damaged (the message names it) */
+    LEDE_ERR_BUSY       /* another process is writing to the index */
 } lede_status;
 
 const char *lede_status_string(lede_status status);
@@ -120,6 +123,136 @@ size_t lede_article_invalid_utf8(const lede_article *article);
 /* The dateline that opens the text ("BRUSSELS (Reuters) -"), or 0 when there is none. */
 int lede_article_dateline(const lede_article *article, lede_span *span);
 
+/* ---- Snippets ------------------------------------------------------------------------------- */
+
+typedef enum lede_highlight {
+    LEDE_HIGHLIGHT_PLAIN = 0, /* the text as is, with `open`/`close` around matches */
+    LEDE_HIGHLIGHT_ANSI,      /* bold (ESC[1m … ESC[0m) around matches */
+    LEDE_HIGHLIGHT_HTML       /* text HTML-escaped, <mark>…</mark> around matches */
+} lede_highlight;
+
+typedef struct lede_snippet_options {
+    lede_highlight style;
+    const char *open, *close; /* LEDE_HIGHLIGHT_PLAIN markers; NULL for none */
+    size_t max_sentences;     /* 0: 2 */
+    size_t max_bytes;         /* of text before markers; 0: 300. A single sentence may pass it. */
+} lede_snippet_options;
+
+/*
+ * A snippet of `text` for a search result: its best whole sentences for the given stems (those
+ * holding the most distinct query stems, earlier ones on ties), in text order, joined by " … ",
+ * inner white space folded, tokens whose stem is one of `stems` highlighted. With no match, the
+ * opening sentences. *out is a NUL-terminated string the caller frees with free().
+ */
+lede_status lede_snippet(lede_analyzer *analyzer, const char *text, size_t len,
+                         const char *const *stems, const size_t *stem_lens, size_t nstems,
+                         const lede_snippet_options *options, char **out, size_t *out_len);
+
+/* ---- Index: an embedded, crash-safe search index on disk ------------------------------------ */
+
+/*
+ * A document is a list of named values. The name says what the index does with a value:
+ *   "id"                 required, unique: adding a document with an existing id replaces it;
+ *   "title", "text"      analysed (stems with positions) and stored;
+ *   "date"               ISO 8601; indexed for date queries and facets, stored;
+ *   "url", "authors"     stored only;
+ *   any other name       a keyword ("source", "person", "org", "place", "speaker", "story"…):
+ *                        matched whole and case-folded, counted by facets, stored; a name may
+ *                        repeat for several values. New names need no change of file format.
+ */
+typedef struct lede_field {
+    const char *name;
+    const char *value;
+    size_t len;
+} lede_field;
+
+typedef struct lede_index lede_index;
+
+enum { LEDE_INDEX_CREATE = 1 }; /* lede_index_open: create the directory when missing */
+
+/* Opens the index in `dir` at its last commit. On failure *out is NULL and `error` says why. */
+lede_status lede_index_open(const char *dir, int flags, lede_index **out, char *error,
+                            size_t errlen);
+/* Closes the index; changes not committed are discarded. */
+void lede_index_close(lede_index *ix);
+
+/* The message of the last failed call on ix. */
+const char *lede_index_error(const lede_index *ix);
+
+lede_status lede_index_add(lede_index *ix, const lede_field *fields, size_t nfields);
+/* Deletes the document with this id, if any; *found says whether one existed. */
+lede_status lede_index_delete(lede_index *ix, const char *id, size_t len, int *found);
+/* Makes every change since the last commit durable and visible, atomically. */
+lede_status lede_index_commit(lede_index *ix);
+/* Merges every segment into one. */
+lede_status lede_index_optimize(lede_index *ix);
+
+typedef struct lede_index_stats {
+    uint64_t documents;   /* live, committed */
+    uint64_t deleted;     /* deleted but still in segments (until merged) */
+    uint64_t pending;     /* added or deleted since the last commit */
+    uint32_t segments;
+    uint64_t bytes;       /* on disk */
+    uint64_t generation;  /* commit number */
+} lede_index_stats;
+
+lede_status lede_index_stats_get(lede_index *ix, lede_index_stats *stats);
+
+/* ---- Search ---------------------------------------------------------------------------------- */
+
+typedef struct lede_search_params {
+    const char *query;
+    size_t query_len;
+    int strict;              /* strict query syntax: errors name the position */
+    int match_any;           /* `a b` means a OR b (batch, natural-language queries); else AND */
+    size_t offset, limit;    /* the hits wanted, best first */
+    double k1, b;            /* BM25F; 0 for the defaults 1.2 and 0.75 */
+    double title_weight;     /* 0 for the default 2.0 (the text's weight is 1) */
+    int exhaustive;          /* score every match instead of pruning (a reference for tests) */
+    int count;               /* count every match (the total) even when pruning */
+    const char *const *facets; /* field names to count values of: "source", "date" (by day),
+                                  "date:week", "date:month", "person"…; NULL-terminated */
+    size_t facet_limit;      /* values per facet, most frequent first; 0 for 10 */
+} lede_search_params;
+
+typedef struct lede_results lede_results;
+
+typedef struct lede_facet_value {
+    const char *value;
+    size_t len;
+    uint64_t count;
+} lede_facet_value;
+
+typedef struct lede_facet {
+    const char *name;
+    const lede_facet_value *values;
+    size_t nvalues;
+} lede_facet;
+
+/* Runs a search on the last commit. On failure lede_index_error(ix) says why. */
+lede_status lede_index_search(lede_index *ix, const lede_search_params *params, lede_results **out);
+void lede_results_free(lede_results *r);
+
+/* Matches in all (exact when counted; otherwise at least the hits returned). */
+uint64_t lede_results_total(const lede_results *r);
+int lede_results_total_exact(const lede_results *r);
+size_t lede_results_count(const lede_results *r);
+double lede_results_score(const lede_results *r, size_t i);
+/* The stored values of hit i; valid until the results are freed. */
+lede_status lede_results_fields(lede_results *r, size_t i, const lede_field **fields, size_t *n);
+/* A snippet of hit i's text for the query's terms (see lede_snippet). */
+lede_status lede_results_snippet(lede_results *r, size_t i, const lede_snippet_options *options,
+                                 char **out, size_t *out_len);
+size_t lede_results_facet_count(const lede_results *r);
+const lede_facet *lede_results_facet(const lede_results *r, size_t i);
+
+/* The stored values of the document with this id in the last commit; *fields is NULL when there
+ * is none. Free with lede_document_free. */
+typedef struct lede_document lede_document;
+lede_status lede_index_get(lede_index *ix, const char *id, size_t len, lede_document **doc);
+const lede_field *lede_document_fields(const lede_document *d, size_t *n);
+void lede_document_free(lede_document *d);
+
 /* ---- Dates ------------------------------------------------------------------------------------ */
 
 typedef enum lede_date_precision {
@@ -142,5 +275,11 @@ typedef struct lede_date {
 
 /* Parses ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD, and YYYY-MM-DD[T ]HH:MM[:SS[.fff]][Z|±HH[:MM]]. */
 lede_status lede_date_parse(const char *text, size_t len, lede_date *out);
+
+/* The UTC calendar date and time of an epoch (precision LEDE_DATE_SECOND). */
+void lede_date_from_epoch(int64_t epoch, lede_date *out);
+
+/* The ISO week (1..53) of a date and the year that week belongs to. */
+void lede_date_iso_week(const lede_date *d, int *year, int *week);
 
 #endif

@@ -107,6 +107,15 @@ static lede_status compute(lede_analyzer *a, const char *lower, size_t len, cach
     return lede_vec_append(&a->stems, word, wlen);
 }
 
+/* Words are short: a plain loop beats a call to memcmp. */
+static int same_bytes(const char *a, const char *b, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
 static void remember_hot(hot_entry *h, uint32_t hash, const char *lower, size_t len,
                          const char *stem, size_t stem_len, int stopword)
 {
@@ -125,7 +134,7 @@ lede_status lede_analyzer_lookup(lede_analyzer *a, const char *lower, size_t len
 {
     uint32_t hash = lede_strmap_hash(lower, len);
     hot_entry *h = &a->hot[hash & (HOT_SLOTS - 1)];
-    if (h->key_len == len && h->hash == hash && memcmp(h->key, lower, len) == 0) {
+    if (h->key_len == len && h->hash == hash && same_bytes(h->key, lower, len)) {
         *stem = h->stem;
         *stem_len = h->stem_len;
         *stopword = h->stopword;

@@ -122,3 +122,46 @@ lede_status lede_date_parse(const char *s, size_t len, lede_date *d)
                d->minute * 60 + d->second - (int64_t)d->utc_offset_minutes * 60;
     return LEDE_OK;
 }
+
+/* The inverse of days_from_civil. */
+static void civil_from_days(int64_t z, int *y, int *m, int *d)
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+static int64_t floor_div(int64_t a, int64_t b)
+{
+    return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+void lede_date_from_epoch(int64_t epoch, lede_date *out)
+{
+    memset(out, 0, sizeof *out);
+    int64_t days = floor_div(epoch, 86400), secs = epoch - days * 86400;
+    civil_from_days(days, &out->year, &out->month, &out->day);
+    out->hour = (int)(secs / 3600);
+    out->minute = (int)(secs / 60 % 60);
+    out->second = (int)(secs % 60);
+    out->precision = LEDE_DATE_SECOND;
+    out->has_offset = 1;
+    out->epoch = epoch;
+}
+
+void lede_date_iso_week(const lede_date *d, int *year, int *week)
+{
+    int64_t days = days_from_civil(d->year, d->month, d->day);
+    int weekday = (int)(((days % 7) + 7 + 3) % 7); /* 0 = Monday: 1970-01-01 was a Thursday */
+    int64_t thursday = days - weekday + 3;        /* a week belongs to the year of its Thursday */
+    int ty, tm, td;
+    civil_from_days(thursday, &ty, &tm, &td);
+    *year = ty;
+    *week = (int)((thursday - days_from_civil(ty, 1, 1)) / 7 + 1);
+}

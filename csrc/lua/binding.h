@@ -14,6 +14,16 @@ void lede_lua_article_register(lua_State *L);
 /* core.analyze(text) → article userdata; upvalue 1 is the analyzer userdata. */
 int lede_lua_analyze(lua_State *L);
 
+/* core.snippet(text, stems, opts) → string; upvalue 1 is the analyzer userdata. */
+int lede_lua_snippet(lua_State *L);
+
+/* core.parse_query(text [, {mode=, default=, fields=, date_field=}]) → tree, or nil, message. */
+int lede_lua_parse_query(lua_State *L);
+
+/* Registers the index metatable; core.index_open(dir, create) → index userdata. */
+void lede_lua_index_register(lua_State *L);
+int lede_lua_index_open(lua_State *L);
+
 /* Raises a Lua error "what: <status message>". */
 int lede_lua_fail(lua_State *L, const char *what, lede_status status);
 

@@ -55,6 +55,7 @@ static int parse_date(lua_State *L)
 int luaopen_lede_core(lua_State *L)
 {
     lede_lua_article_register(L);
+    lede_lua_index_register(L);
     lua_newtable(L);
     lua_pushliteral(L, LEDE_VERSION);
     lua_setfield(L, -2, "version");
@@ -70,10 +71,17 @@ int luaopen_lede_core(lua_State *L)
     lede_status st = lede_analyzer_new(a);
     if (st != LEDE_OK)
         return lede_lua_fail(L, "lede.core", st);
+    lua_pushvalue(L, -1); /* the snippet closure shares the analyzer */
+    lua_pushcclosure(L, lede_lua_snippet, 1);
+    lua_setfield(L, -3, "snippet");
     lua_pushcclosure(L, lede_lua_analyze, 1);
     lua_setfield(L, -2, "analyze");
 
     lua_pushcfunction(L, parse_date);
     lua_setfield(L, -2, "parse_date");
+    lua_pushcfunction(L, lede_lua_parse_query);
+    lua_setfield(L, -2, "parse_query");
+    lua_pushcfunction(L, lede_lua_index_open);
+    lua_setfield(L, -2, "index_open");
     return 1;
 }

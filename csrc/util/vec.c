@@ -42,16 +42,6 @@ lede_status lede_vec_grow(lede_vec *v, size_t extra)
     return LEDE_OK;
 }
 
-void *lede_vec_push(lede_vec *v)
-{
-    if (lede_vec_reserve(v, 1) != LEDE_OK)
-        return NULL;
-    void *slot = (char *)v->data + v->len * v->item;
-    memset(slot, 0, v->item);
-    v->len++;
-    return slot;
-}
-
 lede_status lede_vec_append(lede_vec *v, const void *items, size_t n)
 {
     if (n == 0)

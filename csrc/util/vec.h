@@ -3,6 +3,7 @@
 #define LEDE_UTIL_VEC_H
 
 #include <stddef.h>
+#include <string.h>
 #include "lede.h"
 
 typedef struct lede_vec {
@@ -24,7 +25,15 @@ static inline lede_status lede_vec_reserve(lede_vec *v, size_t extra)
 }
 
 /* Appends one zeroed item and returns it, or NULL when memory ran out. */
-void *lede_vec_push(lede_vec *v);
+static inline void *lede_vec_push(lede_vec *v)
+{
+    if (lede_vec_reserve(v, 1) != LEDE_OK)
+        return NULL;
+    void *slot = (char *)v->data + v->len * v->item;
+    memset(slot, 0, v->item);
+    v->len++;
+    return slot;
+}
 
 /* Appends `n` items copied from `items`. */
 lede_status lede_vec_append(lede_vec *v, const void *items, size_t n);

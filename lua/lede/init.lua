@@ -110,4 +110,35 @@ end
 --- Parses an ISO 8601 date: a table of fields and `epoch`, or nil and a message.
 lede.parse_date = core.parse_date
 
+--- A search-result snippet of `text`: its sentences holding the most query stems (earlier ones
+-- on ties; the opening ones when nothing matches), in text order, joined by " … ", white space
+-- folded, every token whose stem is in the query highlighted.
+-- `query` is a list of stems, or a query string whose words and numbers (stopwords left out) are
+-- stemmed like the text, so "minister" finds "ministers".
+-- opts: style = "plain" (default; markers `open`/`close`, none if absent) | "ansi" (bold) |
+-- "html" (text escaped, <mark>…</mark>); sentences = at most this many (2); bytes = budget of
+-- original text (300), the best sentence being cut with " …" when alone it passes it.
+function lede.snippet(text, query, opts)
+  if type(text) ~= "string" then
+    error("lede.snippet: expected the text as a string, got " .. type(text), 2)
+  end
+  local stems = query
+  if type(query) == "string" then
+    stems = {}
+    local seen = {}
+    for _, t in ipairs(lede.article(query):tokens()) do
+      if (t.kind == "word" or t.kind == "number") and not t.stopword and not seen[t.stem] then
+        seen[t.stem] = true
+        stems[#stems + 1] = t.stem
+      end
+    end
+  elseif type(query) ~= "table" then
+    error("lede.snippet: expected the query as a string or a list of stems, got " .. type(query), 2)
+  end
+  return core.snippet(text, stems, opts)
+end
+
+--- The search index: lede.index.open(dir, { create = true }).
+lede.index = require("lede.index")
+
 return lede
