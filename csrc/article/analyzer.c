@@ -16,7 +16,7 @@ enum { CACHE_LIMIT = 1 << 20, MAX_STEMMED = 64 };
  * It fits in the processor's L1/L2 cache, and the few hundred most frequent words, which make up
  * most of any news text, nearly always hit it; the big table's random probes missed the processor
  * cache on almost every token. */
-enum { HOT_SLOTS = 8192, HOT_BYTES = 15 };
+enum { HOT_SLOTS = 16384, HOT_BYTES = 15 };
 
 typedef struct hot_entry {
     uint32_t hash;

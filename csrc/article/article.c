@@ -30,8 +30,22 @@ struct lede_article {
 
 /* Where a token's strings sit in `strings` while that buffer may still move. */
 typedef struct string_refs {
-    uint32_t lower, stem;
+    uint32_t lower, stem; /* ONE_CHARACTER: the token's own byte, from ascii_strings */
 } string_refs;
+
+#define ONE_CHARACTER UINT32_MAX
+
+/* Every ASCII character as a one-byte string: what one-character tokens point to. */
+static const char ascii_strings[128] = {
+    0,   1,   2,   3,   4,   5,   6,   7,   8,   9,   10,  11,  12,  13,  14,  15,
+    16,  17,  18,  19,  20,  21,  22,  23,  24,  25,  26,  27,  28,  29,  30,  31,
+    32,  33,  34,  35,  36,  37,  38,  39,  40,  41,  42,  43,  44,  45,  46,  47,
+    48,  49,  50,  51,  52,  53,  54,  55,  56,  57,  58,  59,  60,  61,  62,  63,
+    64,  65,  66,  67,  68,  69,  70,  71,  72,  73,  74,  75,  76,  77,  78,  79,
+    80,  81,  82,  83,  84,  85,  86,  87,  88,  89,  90,  91,  92,  93,  94,  95,
+    96,  97,  98,  99,  100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127,
+};
 
 static size_t count_invalid(const char *text, size_t len)
 {
@@ -81,6 +95,22 @@ static lede_status build_token(lede_article *a, lede_analyzer *an, const char *t
     tok->kind = raw->kind;
     tok->flags = raw->flags;
     size_t len = raw->span.end - raw->span.start;
+    unsigned char first = (unsigned char)text[raw->span.start];
+    if (len == 1 && first < 0x80 && !(first >= 'A' && first <= 'Z')) {
+        /* Punctuation and one-letter words are their own lower-case form and stem: no copy. */
+        refs->lower = refs->stem = ONE_CHARACTER;
+        tok->lower_len = tok->stem_len = 1;
+        if (!is_analysed_kind(raw->kind))
+            return LEDE_OK;
+        const char *stem;
+        size_t stem_len;
+        int stopword;
+        lede_status st = lede_analyzer_lookup(an, &ascii_strings[first], 1, &stem, &stem_len,
+                                              &stopword);
+        if (stopword)
+            tok->flags |= LEDE_TOKEN_STOPWORD;
+        return st;
+    }
     size_t lower = a->strings.len;
     lede_status st = lede_normalize(text + raw->span.start, len, 0, &a->strings);
     if (st != LEDE_OK)
@@ -135,8 +165,12 @@ static lede_status build_tokens(lede_article *a, lede_analyzer *an, const char *
         lede_token *toks = a->tokens.data;
         for (size_t i = 0; i < a->tokens.len; i++) {
             const string_refs *r = &LEDE_VEC_AT(&refs, string_refs, i);
-            toks[i].lower = base + (a->strings.data ? r->lower : 0);
-            toks[i].stem = base + (a->strings.data ? r->stem : 0);
+            if (r->lower == ONE_CHARACTER) {
+                toks[i].lower = toks[i].stem = &ascii_strings[(unsigned char)text[toks[i].span.start]];
+                continue;
+            }
+            toks[i].lower = base + r->lower;
+            toks[i].stem = base + r->stem;
         }
         const lede_sentence *sents = a->sentences.data;
         for (size_t s = 0; s < a->sentences.len; s++)

@@ -15,6 +15,9 @@ typedef enum lede_abbrev_class {
     LEDE_ABBREV_GENERAL  /* may end a sentence ("Inc.", "Jr.", "etc.", "Calif.") */
 } lede_abbrev_class;
 
+/* No abbreviation in the lists is longer than this ("approx", "messrs"). */
+#define LEDE_ABBREV_MAX_LEN 6
+
 /* Classifies the word before a period, as written (case matters: "St." is a title, "st." a street). */
 lede_abbrev_class lede_abbrev_classify(const char *word, size_t len);
 

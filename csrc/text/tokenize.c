@@ -275,6 +275,8 @@ static lede_role word_period(const scanner *sc, size_t start, size_t *end, lede_
         *abbrev = LEDE_ABBREV_GENERAL;
         return LEDE_ROLE_ABBREV;
     }
+    if (j - start > LEDE_ABBREV_MAX_LEN)
+        return LEDE_ROLE_NONE; /* most words before a period: no list needs looking at */
     lede_abbrev_class c = lede_abbrev_classify((const char *)sc->s + start, j - start);
     if (j - start == 3 && (sc->s[start] == 'N' || sc->s[start] == 'n') &&
         (cp_at(sc, start + 1, &w) == 0xB0 || cp_at(sc, start + 1, &w) == 0xBA))
