@@ -191,38 +191,59 @@ static int by_df_desc(const void *x, const void *y)
     return cmp ? cmp : (a->len > b->len) - (a->len < b->len);
 }
 
-/* Adds every term of field f (in any segment) that starts with key to `found`, summing df. */
-static lede_status gather_prefix(builder *b, const char *field, const char *key, size_t len,
-                                 lede_vec *found)
+static lede_status found_term(lede_vec *found, const char *t, size_t tlen, double df)
 {
-    for (size_t i = 0; i < b->snap->nsegs; i++) {
+    size_t j = 0;
+    while (j < found->len && !(LEDE_VEC_AT(found, prefix_term, j).len == tlen &&
+                               memcmp(LEDE_VEC_AT(found, prefix_term, j).term, t, tlen) == 0))
+        j++;
+    if (j == found->len) {
+        prefix_term *p = lede_vec_push(found);
+        if (!p)
+            return LEDE_ERR_NOMEM;
+        p->term = t;
+        p->len = tlen;
+    }
+    LEDE_VEC_AT(found, prefix_term, j).df += df;
+    return LEDE_OK;
+}
+
+/* Adds every term of field f (in any segment) that starts with key to `found`, summing df.
+ * Terms are stems, which can be shorter than the words typed: "evacuated" is indexed as "evacu",
+ * so "evacua*" also takes a stem of four letters or more that the key extends by at most
+ * STEM_SLACK bytes. */
+enum { STEM_SLACK = 2, STEM_MIN = 4 };
+
+static lede_status gather_prefix(builder *b, const char *field, const char *key, size_t len,
+                                 int stemmed, lede_vec *found)
+{
+    lede_status st = LEDE_OK;
+    for (size_t i = 0; st == LEDE_OK && i < b->snap->nsegs; i++) {
         const lede_seg_field *f = lede_segment_field(b->snap->segs[i].seg, field, strlen(field));
         if (!f)
             continue;
         for (uint32_t k = lede_segment_lower_bound(f, key, len), seen = 0;
-             k < f->nterms && seen < PREFIX_SCAN; k++, seen++) {
+             st == LEDE_OK && k < f->nterms && seen < PREFIX_SCAN; k++, seen++) {
             size_t tlen;
             lede_term_info info;
             const char *t = lede_segment_term_at(f, k, &tlen, &info);
             if (tlen < len || memcmp(t, key, len) != 0)
                 break;
-            size_t j = 0;
-            while (j < found->len && !(LEDE_VEC_AT(found, prefix_term, j).len == tlen &&
-                                       memcmp(LEDE_VEC_AT(found, prefix_term, j).term, t, tlen) == 0))
-                j++;
-            if (j == found->len) {
-                prefix_term *p = lede_vec_push(found);
-                if (!p)
-                    return LEDE_ERR_NOMEM;
-                p->term = t;
-                p->len = tlen;
+            st = found_term(found, t, tlen, info.df);
+        }
+        for (size_t cut = 1; stemmed && st == LEDE_OK && cut <= STEM_SLACK && len - cut >= STEM_MIN;
+             cut++) {
+            lede_term_info info;
+            uint32_t k = lede_segment_lower_bound(f, key, len - cut);
+            size_t tlen;
+            if (k < f->nterms) {
+                const char *t = lede_segment_term_at(f, k, &tlen, &info);
+                if (tlen == len - cut && memcmp(t, key, tlen) == 0)
+                    st = found_term(found, t, tlen, info.df);
             }
-            LEDE_VEC_AT(found, prefix_term, j).df += info.df;
-            if (found->len >= PREFIX_SCAN)
-                return LEDE_OK;
         }
     }
-    return LEDE_OK;
+    return st;
 }
 
 /* "minist*": the OR of the most frequent terms that start with the (case-folded) prefix. */
@@ -243,7 +264,8 @@ static lede_status prefix(builder *b, const lede_qnode *n, lede_plan **out)
     lede_vec found;
     lede_vec_init(&found, sizeof(prefix_term));
     for (size_t f = 0; st == LEDE_OK && f < shape->nfields; f++)
-        st = key ? gather_prefix(b, shape->fields[f], key, key_len, &found) : LEDE_ERR_NOMEM;
+        st = key ? gather_prefix(b, shape->fields[f], key, key_len, !shape->keyword, &found)
+                 : LEDE_ERR_NOMEM;
     if (st == LEDE_OK && found.len > 0) {
         qsort(found.data, found.len, sizeof(prefix_term), by_df_desc);
         size_t n_terms = found.len < PREFIX_TERMS ? found.len : PREFIX_TERMS;

@@ -537,7 +537,8 @@ lede_status lede_index_search(lede_index *ix, const lede_search_params *p, lede_
         st = facets_finish(r, p->facet_limit ? p->facet_limit : 10);
     lede_query_free(q);
     if (st == LEDE_OK) {
-        qsort(x.top.items, x.top.len, sizeof *x.top.items, by_rank);
+        if (x.top.len > 1)
+            qsort(x.top.items, x.top.len, sizeof *x.top.items, by_rank);
         size_t from = p->offset < x.top.len ? p->offset : x.top.len;
         r->nhits = x.top.len - from;
         r->hits = malloc((r->nhits ? r->nhits : 1) * sizeof *r->hits);

@@ -1,0 +1,42 @@
+-- Crash safety: a writer killed at any moment leaves an index that opens at its last commit.
+local lede = require("lede")
+
+local root = debug.getinfo(1, "S").source:match("^@(.*)/spec/[^/]*$") or "."
+
+local function sh(cmd)
+  local p = io.popen(cmd .. " 2>&1")
+  local out = p:read("a")
+  p:close()
+  return out
+end
+
+describe("an index whose writer is killed", function()
+  it("opens at the last commit, every time", function()
+    local dir = os.tmpname()
+    os.remove(dir)
+    local log = dir .. ".log"
+    math.randomseed(5)
+    local committed = 0
+    for attempt = 1, 25 do
+      -- Sleep a random time, then SIGKILL the writer wherever it is: adding, flushing,
+      -- writing a segment, merging, or renaming the manifest.
+      local delay = math.random(5, 400) / 1000
+      sh(("lua5.4 '%s/spec/support/index_writer.lua' '%s' %d > '%s' & pid=$!; sleep %.3f; kill -9 $pid; wait $pid")
+        :format(root, dir, committed, log, delay))
+      local last = committed
+      for line in io.lines(log) do
+        last = tonumber(line:match("^committed (%d+)$")) or error("unexpected writer output: " .. line)
+      end
+      local ix = lede.index.open(dir, { create = true })
+      local n = ix:stats().documents
+      -- The commit after the last one printed may have completed before the kill.
+      assert.is_true(n == last or n == last + 40, ("attempt %d: %d documents, last commit %d"):format(attempt, n, last))
+      assert.equal(n, ix:search("ministers", { limit = 0, snippet = false }).total)
+      committed = n
+      ix:close()
+    end
+    assert.is_true(committed > 0, "the writer committed at least once")
+    os.remove(log)
+    sh("rm -rf '" .. dir .. "'")
+  end)
+end)
