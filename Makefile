@@ -9,7 +9,7 @@ CFLAGS   ?= -O2
 VISIBILITY := -fvisibility=hidden
 WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CPPFLAGS := -Icsrc $(LUA_INC) -D_POSIX_C_SOURCE=200809L
-LIBS     := -lstemmer -lutf8proc -lz
+LIBS     := -lstemmer -lutf8proc -lz -lzstd
 SHARED   := ../shared/data
 
 SRC      := $(wildcard csrc/util/*.c csrc/text/*.c csrc/article/*.c csrc/index/*.c csrc/lua/*.c)

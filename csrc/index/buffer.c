@@ -2,17 +2,29 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <zstd.h>
 
 #include "index/analyze.h"
+#include "index/document.h"
 #include "index/codec.h"
 
-/* A term occurrence while one field of one document is inverted. */
+/* A term occurrence while one field of one document is inverted; the occurrences of one term are
+ * chained, so that each term's positions come out in order without sorting. */
 typedef struct occurrence {
-    uint32_t term;
     uint32_t position;
+    uint32_t next; /* the term's next occurrence, or NO_NEXT */
 } occurrence;
 
-void lede_buffer_init(lede_buffer *b)
+/* A term of the field being inverted, with its first and last occurrence. */
+typedef struct distinct_term {
+    uint32_t term;
+    uint32_t head, tail;
+    uint32_t count;
+} distinct_term;
+
+#define NO_NEXT UINT32_MAX
+
+lede_status lede_buffer_init(lede_buffer *b)
 {
     memset(b, 0, sizeof *b);
     lede_vec_init(&b->fields, sizeof(lede_field_buf *));
@@ -23,7 +35,11 @@ void lede_buffer_init(lede_buffer *b)
     lede_vec_init(&b->id_docs, sizeof(uint32_t));
     lede_vec_init(&b->deleted, sizeof(uint32_t));
     lede_vec_init(&b->scratch, 1);
+    lede_vec_init(&b->record, 1);
     lede_vec_init(&b->occurrences, sizeof(occurrence));
+    lede_vec_init(&b->distinct, sizeof(distinct_term));
+    b->zstd = ZSTD_createCCtx();
+    return b->zstd ? LEDE_OK : LEDE_ERR_NOMEM;
 }
 
 static void free_field(lede_field_buf *f)
@@ -34,6 +50,8 @@ static void free_field(lede_field_buf *f)
         lede_vec_free(&t->skips);
     }
     lede_vec_free(&f->postings);
+    lede_vec_free(&f->seen_in);
+    lede_vec_free(&f->slot);
     lede_strmap_free(&f->terms);
     lede_vec_free(&f->lengths);
     lede_vec_free(&f->dv_offsets);
@@ -68,7 +86,11 @@ void lede_buffer_free(lede_buffer *b)
     lede_vec_free(&b->id_docs);
     lede_vec_free(&b->deleted);
     lede_vec_free(&b->scratch);
+    lede_vec_free(&b->record);
     lede_vec_free(&b->occurrences);
+    lede_vec_free(&b->distinct);
+    ZSTD_freeCCtx(b->zstd);
+    b->zstd = NULL;
 }
 
 lede_field_buf *lede_buffer_field(const lede_buffer *b, const char *name, size_t len)
@@ -104,6 +126,8 @@ static lede_status field_for(lede_buffer *b, const char *name, size_t len, lede_
     f->type = lede_field_type_of(name, len);
     lede_strmap_init(&f->terms);
     lede_vec_init(&f->postings, sizeof(lede_term_buf));
+    lede_vec_init(&f->seen_in, sizeof(uint32_t));
+    lede_vec_init(&f->slot, sizeof(uint32_t));
     lede_vec_init(&f->lengths, sizeof(uint32_t));
     lede_vec_init(&f->dv_offsets, sizeof(uint32_t));
     lede_vec_init(&f->dv_terms, sizeof(uint32_t));
@@ -140,12 +164,18 @@ static lede_status intern_term(lede_field_buf *f, const char *term, size_t len, 
     int added;
     lede_status st = lede_vec_reserve(&f->postings, 1);
     if (st == LEDE_OK)
+        st = lede_vec_reserve(&f->seen_in, 1);
+    if (st == LEDE_OK)
+        st = lede_vec_reserve(&f->slot, 1);
+    if (st == LEDE_OK)
         st = lede_strmap_intern(&f->terms, term, len, number, &added);
-    if (st == LEDE_OK && added) {
-        lede_term_buf *t = lede_vec_push(&f->postings); /* reserved */
+    if (st == LEDE_OK && added) { /* all three reserved above */
+        lede_term_buf *t = lede_vec_push(&f->postings);
         lede_vec_init(&t->bytes, 1);
         lede_vec_init(&t->skips, sizeof(lede_skip_entry));
         t->min_len = UINT32_MAX;
+        lede_vec_push(&f->seen_in);
+        lede_vec_push(&f->slot);
     }
     return st;
 }
@@ -153,8 +183,7 @@ static lede_status intern_term(lede_field_buf *f, const char *term, size_t len, 
 /* Appends doc to a term's postings: the gap from the previous document, then for text fields the
  * frequency, the byte length of the positions and the position gaps. */
 static lede_status append_posting(lede_buffer *b, lede_term_buf *t, uint32_t doc,
-                                  const occurrence *occ, uint32_t tf, int positions,
-                                  uint32_t field_len)
+                                  const uint32_t *positions, uint32_t tf, uint32_t field_len)
 {
     size_t before = t->bytes.len;
     uint64_t gap = t->df == 0 ? (uint64_t)doc + 1 : (uint64_t)doc - t->last_doc;
@@ -163,12 +192,12 @@ static lede_status append_posting(lede_buffer *b, lede_term_buf *t, uint32_t doc
         unsigned char buf[10];
         size_t posbytes = 0;
         for (uint32_t k = 0; k < tf; k++)
-            posbytes += lede_varint_encode(occ[k].position - (k ? occ[k - 1].position : 0), buf);
+            posbytes += lede_varint_encode(positions[k] - (k ? positions[k - 1] : 0), buf);
         st = lede_put_varint(&t->bytes, tf);
         if (st == LEDE_OK)
             st = lede_put_varint(&t->bytes, posbytes);
         for (uint32_t k = 0; st == LEDE_OK && k < tf; k++)
-            st = lede_put_varint(&t->bytes, occ[k].position - (k ? occ[k - 1].position : 0));
+            st = lede_put_varint(&t->bytes, positions[k] - (k ? positions[k - 1] : 0));
     }
     if (st != LEDE_OK)
         return st;
@@ -191,18 +220,11 @@ static lede_status append_posting(lede_buffer *b, lede_term_buf *t, uint32_t doc
     return LEDE_OK;
 }
 
-static int by_term_then_position(const void *x, const void *y)
-{
-    const occurrence *a = x, *b = y;
-    if (a->term != b->term)
-        return a->term < b->term ? -1 : 1;
-    return a->position < b->position ? -1 : a->position > b->position;
-}
-
 /* Collects a field's term occurrences while it is analysed. */
 typedef struct occurrence_sink {
     lede_buffer *b;
     lede_field_buf *f;
+    uint32_t doc;
     uint32_t position;
 } occurrence_sink;
 
@@ -212,11 +234,31 @@ static lede_status add_occurrence(void *ctx, const char *term, size_t len, int s
     occurrence_sink *s = ctx;
     uint32_t number;
     lede_status st = intern_term(s->f, term, len, &number);
-    occurrence *o = st == LEDE_OK ? lede_vec_push(&s->b->occurrences) : NULL;
+    if (st != LEDE_OK)
+        return st;
+    uint32_t index = (uint32_t)s->b->occurrences.len;
+    occurrence *o = lede_vec_push(&s->b->occurrences);
     if (!o)
-        return st != LEDE_OK ? st : LEDE_ERR_NOMEM;
-    o->term = number;
+        return LEDE_ERR_NOMEM;
     o->position = s->position++;
+    o->next = NO_NEXT;
+    uint32_t *seen = &LEDE_VEC_AT(&s->f->seen_in, uint32_t, number);
+    uint32_t *slot = &LEDE_VEC_AT(&s->f->slot, uint32_t, number);
+    if (*seen != s->doc + 1) {
+        *seen = s->doc + 1;
+        *slot = (uint32_t)s->b->distinct.len;
+        distinct_term *d = lede_vec_push(&s->b->distinct);
+        if (!d)
+            return LEDE_ERR_NOMEM;
+        d->term = number;
+        d->head = d->tail = index;
+        d->count = 1;
+        return LEDE_OK;
+    }
+    distinct_term *d = &LEDE_VEC_AT(&s->b->distinct, distinct_term, *slot);
+    LEDE_VEC_AT(&s->b->occurrences, occurrence, d->tail).next = index;
+    d->tail = index;
+    d->count++;
     return LEDE_OK;
 }
 
@@ -224,7 +266,8 @@ static lede_status invert_text(lede_buffer *b, lede_field_buf *f, lede_analyzer 
                                const char *value, size_t len, uint32_t doc)
 {
     b->occurrences.len = 0;
-    occurrence_sink sink = { b, f, 0 };
+    b->distinct.len = 0;
+    occurrence_sink sink = { b, f, doc, 0 };
     lede_status st = lede_index_terms(an, value, len, add_occurrence, &sink);
     if (st != LEDE_OK)
         return st;
@@ -233,21 +276,21 @@ static lede_status invert_text(lede_buffer *b, lede_field_buf *f, lede_analyzer 
     uint32_t field_len = sink.position;
     LEDE_VEC_AT(&f->lengths, uint32_t, doc) = field_len;
     f->total_len += field_len;
-    occurrence *occ = b->occurrences.data;
-    size_t n = b->occurrences.len;
-    if (n > 1)
-        qsort(occ, n, sizeof *occ, by_term_then_position);
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
-        while (j < n && occ[j].term == occ[i].term)
-            j++;
-        lede_term_buf *t = &LEDE_VEC_AT(&f->postings, lede_term_buf, occ[i].term);
-        st = append_posting(b, t, doc, occ + i, (uint32_t)(j - i), 1, field_len);
-        if (st != LEDE_OK)
-            return st;
-        i = j;
+    const occurrence *occ = b->occurrences.data;
+    lede_vec positions;
+    lede_vec_init(&positions, sizeof(uint32_t));
+    for (size_t i = 0; st == LEDE_OK && i < b->distinct.len; i++) {
+        const distinct_term *d = &LEDE_VEC_AT(&b->distinct, distinct_term, i);
+        positions.len = 0;
+        st = lede_vec_reserve(&positions, d->count);
+        for (uint32_t k = d->head; st == LEDE_OK && k != NO_NEXT; k = occ[k].next)
+            *(uint32_t *)lede_vec_push(&positions) = occ[k].position; /* reserved */
+        if (st == LEDE_OK)
+            st = append_posting(b, &LEDE_VEC_AT(&f->postings, lede_term_buf, d->term), doc,
+                                positions.data, d->count, field_len);
     }
-    return LEDE_OK;
+    lede_vec_free(&positions);
+    return st;
 }
 
 static lede_status invert_keyword(lede_buffer *b, lede_field_buf *f, const char *value,
@@ -264,7 +307,7 @@ static lede_status invert_keyword(lede_buffer *b, lede_field_buf *f, const char 
     lede_term_buf *t = &LEDE_VEC_AT(&f->postings, lede_term_buf, number);
     if (t->df > 0 && t->last_doc == doc)
         return LEDE_OK; /* the same value twice */
-    if ((st = append_posting(b, t, doc, NULL, 1, 0, 1)) != LEDE_OK)
+    if ((st = append_posting(b, t, doc, NULL, 1, 1)) != LEDE_OK)
         return st;
     if (f->dv_offsets.len == (size_t)doc + 1) { /* this document's values are the last ones */
         uint32_t *v = lede_vec_push(&f->dv_terms);
@@ -358,16 +401,17 @@ int lede_buffer_delete(lede_buffer *b, const char *id, size_t len)
 
 static lede_status store_record(lede_buffer *b, const lede_field *fields, size_t n)
 {
-    lede_status st = lede_put_varint(&b->stored, n);
+    uint32_t *index = malloc((n ? n : 1) * sizeof *index);
+    lede_status st = index ? LEDE_OK : LEDE_ERR_NOMEM;
     for (size_t i = 0; st == LEDE_OK && i < n; i++) {
         lede_field_buf *f;
-        size_t index;
-        st = field_for(b, fields[i].name, strlen(fields[i].name), &f, &index);
-        if (st == LEDE_OK)
-            st = lede_put_varint(&b->stored, index);
-        if (st == LEDE_OK)
-            st = lede_put_bytes(&b->stored, fields[i].value, fields[i].len);
+        size_t k;
+        st = field_for(b, fields[i].name, strlen(fields[i].name), &f, &k);
+        index[i] = (uint32_t)k;
     }
+    if (st == LEDE_OK)
+        st = lede_record_encode(fields, n, index, b->zstd, &b->record, &b->stored);
+    free(index);
     uint64_t *end = st == LEDE_OK ? lede_vec_push(&b->stored_offsets) : NULL;
     if (!end)
         return st != LEDE_OK ? st : LEDE_ERR_NOMEM;

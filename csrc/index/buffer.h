@@ -36,6 +36,8 @@ typedef struct lede_field_buf {
     lede_field_type type;
     lede_strmap terms;    /* numbered like `postings` */
     lede_vec postings;    /* lede_term_buf */
+    lede_vec seen_in;     /* uint32_t per term: document + 1 it was last seen in while inverting */
+    lede_vec slot;        /* uint32_t per term: its place among that document's distinct terms */
     lede_vec lengths;     /* uint32_t per document (text fields) */
     uint64_t total_len;   /* sum of lengths (text fields) */
     lede_vec dv_offsets;  /* uint32_t per document + 1: where its values start in dv_terms */
@@ -53,10 +55,14 @@ typedef struct lede_buffer {
     lede_vec id_docs;         /* uint32_t: document number of each id */
     lede_vec deleted;         /* uint32_t: buffered documents replaced or deleted before flush */
     lede_vec scratch;         /* bytes */
-    lede_vec occurrences;     /* (term, position) pairs of the field being inverted */
+    lede_vec record;          /* bytes: the record being encoded */
+    lede_vec occurrences;     /* term occurrences of the field being inverted */
+    lede_vec distinct;        /* the distinct terms of the field being inverted */
+    struct ZSTD_CCtx_s *zstd; /* compresses stored records */
 } lede_buffer;
 
-void lede_buffer_init(lede_buffer *b);
+/* Prepares an empty buffer; LEDE_ERR_NOMEM when its compressor cannot be made. */
+lede_status lede_buffer_init(lede_buffer *b);
 void lede_buffer_free(lede_buffer *b);
 /* Empties the buffer after a flush, keeping its memory for the next documents. */
 void lede_buffer_reset(lede_buffer *b);

@@ -163,8 +163,9 @@ lede_status lede_index_open(const char *dir, int flags, lede_index **out, char *
     }
     ix->lock_fd = -1;
     lede_vec_init(&ix->work, sizeof(lede_work_segment));
-    lede_buffer_init(&ix->buffer);
-    lede_status st = lede_analyzer_new(&ix->analyzer);
+    lede_status st = lede_buffer_init(&ix->buffer);
+    if (st == LEDE_OK)
+        st = lede_analyzer_new(&ix->analyzer);
     if (st == LEDE_OK)
         st = load(ix);
     if (st != LEDE_OK) {

@@ -22,8 +22,9 @@ static int by_live_docs(const void *x, const void *y)
 /* Re-adds the live documents of one segment to the buffer. */
 static lede_status add_live_documents(lede_index *ix, lede_work_segment *w, lede_buffer *b)
 {
-    lede_vec fields;
+    lede_vec fields, storage;
     lede_vec_init(&fields, sizeof(lede_field));
+    lede_vec_init(&storage, 1);
     lede_status st = LEDE_OK;
     size_t k = 0; /* next deletion to skip */
     for (uint32_t doc = 0; st == LEDE_OK && doc < w->seg->ndocs; doc++) {
@@ -32,12 +33,13 @@ static lede_status add_live_documents(lede_index *ix, lede_work_segment *w, lede
             continue;
         }
         fields.len = 0;
-        st = lede_record_decode(w->seg, doc, &fields);
+        st = lede_record_decode(w->seg, doc, &fields, &storage);
         if (st == LEDE_OK)
             st = lede_buffer_add(b, ix->analyzer, fields.data, fields.len, ix->error,
                                  sizeof ix->error);
     }
     lede_vec_free(&fields);
+    lede_vec_free(&storage);
     return st;
 }
 
@@ -60,8 +62,9 @@ lede_status lede_index_merge(lede_index *ix, int all)
     qsort(c, n, sizeof *c, by_live_docs);
     unsigned char *chosen = calloc(n ? n : 1, 1);
     lede_buffer b;
-    lede_buffer_init(&b);
-    lede_status st = chosen ? LEDE_OK : LEDE_ERR_NOMEM;
+    lede_status st = lede_buffer_init(&b);
+    if (st == LEDE_OK && !chosen)
+        st = LEDE_ERR_NOMEM;
     for (size_t i = 0; st == LEDE_OK && i < take; i++) {
         chosen[c[i].index] = 1;
         st = add_live_documents(ix, &LEDE_VEC_AT(&ix->work, lede_work_segment, c[i].index), &b);

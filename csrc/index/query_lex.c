@@ -5,23 +5,24 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Quoted text in messages is cut here, so that a 1 MB word does not make a 1 MB message. */
-#define QUOTE_MAX 40
-#define QUOTED(n) ((int)((n) < QUOTE_MAX ? (n) : QUOTE_MAX))
-
-void qerror_set(qerror *e, uint32_t pos, const char *fmt, ...)
+void qerror_vset(qerror *e, uint32_t pos, const char *fmt, va_list ap)
 {
     if (e->failed)
         return; /* the first error is the one the user can act on */
     e->failed = 1;
     if (!e->buf || e->size == 0)
         return;
-    va_list ap;
-    va_start(ap, fmt);
     int n = vsnprintf(e->buf, e->size, fmt, ap);
-    va_end(ap);
     if (n >= 0 && (size_t)n < e->size && pos != UINT32_MAX)
         snprintf(e->buf + n, e->size - (size_t)n, " at position %u", (unsigned)pos);
+}
+
+void qerror_set(qerror *e, uint32_t pos, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    qerror_vset(e, pos, fmt, ap);
+    va_end(ap);
 }
 
 /* ---- Bytes ---------------------------------------------------------------------------------- */
@@ -42,7 +43,7 @@ static int is_joiner(unsigned char c) { return c != 0 && strchr("#$%&'+-./:@_", 
 
 /* What may end a word besides letters and digits: "U.S.", "5%", "C#", "C++". A trailing
  * apostrophe, hyphen or colon is dropped ("re: talks"). */
-static int may_end_word(unsigned char c) { return is_core(c) || (c != 0 && strchr(".%#+", c)); }
+static int may_end_word(unsigned char c) { return is_core(c) || (c != 0 && strchr(".%#+", c) != NULL); }
 
 static unsigned char byte_at(const qlexer *lx, size_t i)
 {
@@ -55,14 +56,13 @@ static int word_starts(const qlexer *lx, size_t i)
     unsigned char c = byte_at(lx, i);
     if (i >= lx->len)
         return 0;
-    return is_core(c) || ((c == '#' || c == '@' || c == '$') && i + 1 < lx->len &&
-                          is_core(byte_at(lx, i + 1)));
+    return is_core(c) || ((c == '#' || c == '@' || c == '$') && is_core(byte_at(lx, i + 1)));
 }
 
 /* What an operator or a field name may apply to: a word, a phrase or a group. */
 static int operand_starts(const qlexer *lx, size_t i)
 {
-    return word_starts(lx, i) || (i < lx->len && (lx->text[i] == '"' || lx->text[i] == '('));
+    return word_starts(lx, i) || byte_at(lx, i) == '"' || byte_at(lx, i) == '(';
 }
 
 /* '+' and '-' are operators only where a clause can start. */
@@ -165,7 +165,10 @@ static date_verdict date_value(const char *s, size_t n, int strict, int64_t *fro
 
 /* Bytes a date value may hold: digits, '-', ':', 'T', '.', '+', 'Z', '<', '>', '='. A value ends
  * at the first other byte, so `date:2020,` is the year 2020 before a comma. */
-static int in_date_value(unsigned char c) { return is_core(c) || is_joiner(c) || strchr("<>=", c); }
+static int in_date_value(unsigned char c)
+{
+    return is_core(c) || is_joiner(c) || c == '<' || c == '>' || c == '=';
+}
 
 /* `date:` at text[start..colon]: a DATE token, or 0 when the value is not a date (then the bytes
  * are read again as words, in lenient mode). */
@@ -186,7 +189,7 @@ static int lex_date(qlexer *lx, size_t start, size_t colon, qtok *t)
         if (strict)
             qerror_set(lx->err, (uint32_t)v, "%s '%.*s'",
                        verdict == DATE_INVALID ? "invalid date" : "empty date range",
-                       QUOTED(e - v), lx->text + v);
+                       qerror_quoted(e - v), lx->text + v);
         return 0;
     }
     t->kind = QT_DATE;
@@ -204,8 +207,7 @@ static int lex_field(qlexer *lx, size_t start, qtok *t)
     size_t k = start;
     if (!is_ascii_letter(byte_at(lx, k)))
         return 0;
-    while (k < lx->len && (is_ascii_letter(byte_at(lx, k)) || is_digit(byte_at(lx, k)) ||
-                           lx->text[k] == '_'))
+    while (is_ascii_letter(byte_at(lx, k)) || is_digit(byte_at(lx, k)) || byte_at(lx, k) == '_')
         k++;
     if (byte_at(lx, k) != ':')
         return 0;
@@ -222,7 +224,7 @@ static int lex_field(qlexer *lx, size_t start, qtok *t)
     }
     if (index < 0) {
         if (strict)
-            qerror_set(lx->err, (uint32_t)start, "unknown field '%.*s'", QUOTED(n), name);
+            qerror_set(lx->err, (uint32_t)start, "unknown field '%.*s'", qerror_quoted(n), name);
         return 0;
     }
     t->kind = QT_FIELD;
@@ -249,7 +251,7 @@ static int lex_near(qlexer *lx, size_t start, size_t paren, qtok *t)
         if (!number || d == 0 || d > LEDE_QUERY_NEAR_MAX) {
             if (lx->opt->mode == LEDE_QUERY_STRICT) {
                 qerror_set(lx->err, (uint32_t)start, "invalid NEAR distance '%.*s'",
-                           QUOTED(n - 5), s + 5);
+                           qerror_quoted(n - 5), s + 5);
                 return 0;
             }
             d = !number ? LEDE_QUERY_NEAR_DEFAULT : d == 0 ? 1 : LEDE_QUERY_NEAR_MAX;

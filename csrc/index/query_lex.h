@@ -11,6 +11,7 @@
 #ifndef LEDE_INDEX_QUERY_LEX_H
 #define LEDE_INDEX_QUERY_LEX_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "index/query.h"
@@ -56,8 +57,14 @@ typedef struct qerror {
     int failed;
 } qerror;
 
+/* How many bytes of quoted text a message shows (%.*s): a 1 MB word must not make a 1 MB message. */
+static inline int qerror_quoted(size_t n) { return n < 40 ? (int)n : 40; }
+
+/* Records the first error; pos UINT32_MAX for none ("empty query"). Later errors are ignored. */
 void qerror_set(qerror *e, uint32_t pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+void qerror_vset(qerror *e, uint32_t pos, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
 
 typedef struct qlexer {
     const char *text;

