@@ -84,7 +84,12 @@ build/fuzz/%: fuzz/%.c $(CORE_SRC) $(HDR)
 	@mkdir -p build/fuzz
 	clang -Icsrc -D_POSIX_C_SOURCE=200809L -std=c11 -Wall -Wextra -Werror $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC) $(LIBS)
 
-fuzz: deps build/fuzz/fuzz_article build/fuzz/fuzz_query
+fuzz: deps lede/core.so build/fuzz/fuzz_article build/fuzz/fuzz_query build/fuzz/fuzz_segment
 	@mkdir -p build/fuzz/corpus-article
 	build/fuzz/fuzz_article -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus-article fuzz/regressions examples/corpus
 	mkdir -p build/fuzz/corpus-query && build/fuzz/fuzz_query -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus-query fuzz/regressions
+	@# Segment seeds: a real segment of one sample story, which the fuzzer then mutates.
+	@rm -rf build/fuzz/seed-index && mkdir -p build/fuzz/corpus-segment
+	@$(RUNENV) $(LUA) -e 'local lede = require("lede"); local ix = lede.index.open("build/fuzz/seed-index", { create = true }); for _, a in lede.read("examples/corpus/storm.jsonl") do ix:add(a) end; ix:commit()'
+	@cp build/fuzz/seed-index/*.lseg build/fuzz/corpus-segment/
+	build/fuzz/fuzz_segment -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus-segment

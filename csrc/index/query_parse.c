@@ -6,7 +6,8 @@
  *   default := and and*                  (adjacent clauses: the default operator)
  *   and     := unary ('AND' unary)*
  *   unary   := 'NOT'* ('+' | '-')? primary
- *   primary := field* (word | prefix | phrase | date | NEAR(...) | '(' or ')')
+ *   primary := field* (word | prefix | phrase | date | near | '(' or ')')
+ *   near    := ('NEAR(' | 'NEAR/n(') (word | phrase)* ')'
  *
  * Recursion happens only at '(' and is capped at MAX_DEPTH, so no query can exhaust the C stack;
  * chains of NOT or of fields are loops. Lenient mode stops reading after MAX_CLAUSES clauses, so
@@ -138,7 +139,7 @@ static void advance(parser *p)
     for (;;) {
         p->tok = failed(p) ? (qtok){ .kind = QT_END } : qlex_next(&p->lx);
         qtok_kind k = p->tok.kind;
-        if ((k == QT_LPAREN || k == QT_NEAR) && 0) {
+        if ((k == QT_LPAREN || k == QT_NEAR) && p->depth >= MAX_DEPTH) {
             if (p->strict)
                 fail(p, p->tok.pos, "parentheses nested deeper than %d", MAX_DEPTH);
             p->ignored_opens++;
@@ -368,7 +369,7 @@ static lede_qnode *leaf(parser *p, lede_qkind kind)
 
 static lede_qnode *parse_or(parser *p);
 
-/* '(' or ')': the group, closed at the end of the query when its ')' is missing (lenient). */
+/* A bracketed group, closed at the end of the query when its ')' is missing (lenient). */
 static lede_qnode *parse_group(parser *p)
 {
     uint32_t open = p->tok.pos;

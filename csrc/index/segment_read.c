@@ -80,7 +80,7 @@ static lede_status read_footer(lede_segment *s, const lede_section **table, uint
     if (lede_crc32(0, s->map, crc_at) != lede_load_u32(s->map + crc_at))
         return corrupt(error, errlen, s->name, "checksum mismatch");
     uint64_t start = lede_load_u64(s->map + crc_at - 8);
-    if (start < head || start + 4 > crc_at - 8)
+    if (start < head || start > crc_at - 8 - 4)
         return corrupt(error, errlen, s->name, "bad section table");
     *count = lede_load_u32(s->map + start);
     if ((uint64_t)*count * 24 != crc_at - 8 - start - 4)
@@ -176,8 +176,10 @@ static lede_status check_dictionary(lede_segment *s, const lede_seg_field *f, ch
         uint64_t term_off = lede_load_u32(e), term_len = lede_load_u32(e + 4);
         uint64_t nskips = lede_load_u32(e + 20), post_off = lede_load_u64(e + 24);
         uint64_t post_len = lede_load_u32(e + 32), skip_at = lede_load_u32(e + 36);
-        if (term_off + term_len > f->term_bytes_len || post_off + post_len > f->postings_len ||
-            skip_at + nskips > f->nskips || lede_load_u32(e + 8) == 0)
+        /* Compared so that no sum can overflow, whatever the entry says. */
+        if (term_off > f->term_bytes_len || term_len > f->term_bytes_len - term_off ||
+            post_off > f->postings_len || post_len > f->postings_len - post_off ||
+            skip_at > f->nskips || nskips > f->nskips - skip_at || lede_load_u32(e + 8) == 0)
             return corrupt(error, errlen, s->name, "bad dictionary entry");
     }
     return LEDE_OK;
@@ -285,8 +287,12 @@ static lede_status read_sections(lede_segment *s, const lede_section *t, uint32_
     if (!have_offsets || !have_stored || !have_dates || !have_ids ||
         !offsets_valid(s->stored_offsets, s->ndocs, s->stored_len))
         return corrupt(error, errlen, s->name, "missing or bad document sections");
-    for (size_t i = 0; i < s->nfields && st == LEDE_OK; i++)
-        st = check_dictionary(s, &s->fields[i], error, errlen);
+    for (size_t i = 0; i < s->nfields && st == LEDE_OK; i++) {
+        const lede_seg_field *f = &s->fields[i];
+        if (f->dict && (!f->postings || !f->skips))
+            return corrupt(error, errlen, s->name, "dictionary without postings");
+        st = check_dictionary(s, f, error, errlen);
+    }
     return st;
 }
 

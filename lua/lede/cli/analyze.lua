@@ -1,38 +1,9 @@
 -- `lede analyze`: the article model as JSON, one object per article (one per line for JSONL).
-local cjson = require "cjson"
 local args = require "lede.cli.args"
 local input = require "lede.cli.input"
+local json = require "lede.cli.json"
 
-local json = cjson.new()
-
--- Keys are written in a fixed order (cjson's follows the hash) so output is stable and
--- readable, and empty lists come out as [] (Debian's cjson 2.1.0 has no empty_array).
--- Its cjson also escapes "/" with no switch to turn that off; an unescaped "\/" pair can only
--- be such an escape, since a literal backslash is written as "\\".
-local function scalar(v)
-  if v == nil then return "null" end
-  return (json.encode(v):gsub("\\/", "/"))
-end
-
-local function object(keys, t)
-  local parts = {}
-  for i, k in ipairs(keys) do parts[i] = '"' .. k .. '":' .. scalar(t[k]) end
-  return "{" .. table.concat(parts, ",") .. "}"
-end
-
--- A list of scalars, or of objects with the given keys.
-local function array(list, keys)
-  local parts = {}
-  for i, item in ipairs(list or {}) do parts[i] = keys and object(keys, item) or scalar(item) end
-  return "[" .. table.concat(parts, ",") .. "]"
-end
-
-local function sorted_keys(t)
-  local keys = {}
-  for k in pairs(t) do keys[#keys + 1] = k end
-  table.sort(keys)
-  return keys
-end
+local scalar, object, array, sorted_keys = json.scalar, json.object, json.array, json.sorted_keys
 
 local TOKEN_KEYS = { "start", "stop", "text", "kind", "lower", "stem", "stopword" }
 

@@ -2,7 +2,8 @@
 --
 -- A subcommand declares its options as a list (the order is the order help prints them):
 --   options = { { "title", "T", "use T as the title" }, { "tokens", nil, "include tokens" } }
--- The second field names the option's value; nil means the option is a flag.
+-- The second field names the option's value; nil means the option is a flag. An optional
+-- fourth field is a one-letter alias: { "output", "DIR", "the index directory", "o" } takes -o.
 local M = {}
 
 local usage_mt = { __tostring = function(e) return e.message end }
@@ -19,6 +20,12 @@ end
 local function find(options, name)
   for _, opt in ipairs(options) do
     if opt[1] == name then return opt end
+  end
+end
+
+local function find_short(options, letter)
+  for _, opt in ipairs(options) do
+    if opt[4] == letter then return opt end
   end
 end
 
@@ -49,7 +56,15 @@ function M.parse(command, options, max, argv, first)
       end
       opts[name] = value
     elseif a:sub(1, 1) == "-" and a ~= "-" then
-      M.usage_error(command, "unknown option '%s'", a)
+      local opt = #a == 2 and find_short(options, a:sub(2))
+      if not opt then M.usage_error(command, "unknown option '%s'", a) end
+      local value = true
+      if opt[2] ~= nil then
+        i = i + 1
+        value = argv[i]
+        if value == nil then M.usage_error(command, "option '%s' needs a value (%s)", a, opt[2]) end
+      end
+      opts[opt[1]] = value
     else
       operands[#operands + 1] = a
     end
@@ -63,9 +78,11 @@ end
 
 -- The OPTIONS block of a command's help, aligned.
 function M.describe(options)
-  local rows, width = {}, 0
+  local rows, width, short = {}, 0, false
+  for _, opt in ipairs(options) do short = short or opt[4] ~= nil end
   for _, opt in ipairs(options) do
-    local left = "--" .. opt[1] .. (opt[2] and (" " .. opt[2]) or "")
+    local left = (opt[4] and ("-" .. opt[4] .. ", ") or (short and "    " or "")) .. "--" .. opt[1]
+      .. (opt[2] and (" " .. opt[2]) or "")
     rows[#rows + 1] = { left, opt[3] }
     width = math.max(width, #left)
   end
