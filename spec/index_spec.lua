@@ -169,12 +169,9 @@ describe("lede.index", function()
   it("counts facets over the whole result set", function()
     local r = ix:search("", { facets = { "source", "date:month" }, facet_limit = 100 })
     assert.equal(#articles, r.total)
-    local expected = {}
+    local expected = {} -- facets show a value as first written, and count it whatever its case
     for _, a in ipairs(articles) do
-      if a.source then
-        local key = a.source:lower()
-        expected[key] = (expected[key] or 0) + 1
-      end
+      if a.source then expected[a.source] = (expected[a.source] or 0) + 1 end
     end
     local got = {}
     for _, v in ipairs(r.facets.source) do got[v.value] = v.count end
@@ -278,7 +275,7 @@ describe("lede.index changes", function()
   it("keeps keyword fields and lists, and finds them by field", function()
     local ix = lede.index.open(dir, { create = true })
     ix:add(doc("a", "Talks resumed.", { person = { "Margaret A. Holloway", "Élodie Tremblay-Haines" }, story = "nato-iraq" }))
-    ix:add(doc("b", "Talks stalled.", { person = "Margaret A. Holloway" }))
+    ix:add(doc("b", "Talks stalled.", { person = "MARGARET A. HOLLOWAY " }))
     ix:commit()
     assert.same({ "a", "b" }, sorted(ids(ix:search('person:"margaret a. holloway"'))))
     assert.same({ "a" }, ids(ix:search('person:"élodie tremblay-haines"')))
@@ -286,7 +283,7 @@ describe("lede.index changes", function()
     local got = ix:get("a")
     assert.same({ "Margaret A. Holloway", "Élodie Tremblay-Haines" }, got.person)
     local r = ix:search("talks", { facets = { "person" } })
-    assert.same({ value = "margaret a. holloway", count = 2 }, r.facets.person[1])
+    assert.same({ value = "Margaret A. Holloway", count = 2 }, r.facets.person[1])
     ix:close()
   end)
 

@@ -56,6 +56,8 @@ static void free_field(lede_field_buf *f)
     lede_vec_free(&f->lengths);
     lede_vec_free(&f->dv_offsets);
     lede_vec_free(&f->dv_terms);
+    lede_vec_free(&f->displays);
+    lede_vec_free(&f->display_bytes);
     free(f->name);
     free(f);
 }
@@ -131,6 +133,8 @@ static lede_status field_for(lede_buffer *b, const char *name, size_t len, lede_
     lede_vec_init(&f->lengths, sizeof(uint32_t));
     lede_vec_init(&f->dv_offsets, sizeof(uint32_t));
     lede_vec_init(&f->dv_terms, sizeof(uint32_t));
+    lede_vec_init(&f->displays, sizeof(lede_strmap_key));
+    lede_vec_init(&f->display_bytes, 1);
     *(lede_field_buf **)lede_vec_push(&b->fields) = f;
     *out = f;
     *index = b->fields.len - 1;
@@ -293,6 +297,25 @@ static lede_status invert_text(lede_buffer *b, lede_field_buf *f, lede_analyzer 
     return st;
 }
 
+/* A new keyword's display form: the value as first written, without surrounding blanks, so that
+ * facets say "Continental Press" while matching ignores case. */
+static lede_status remember_display(lede_field_buf *f, const char *value, size_t len)
+{
+    while (len > 0 && (*value == ' ' || *value == '\t' || *value == '\n' || *value == '\r'))
+        value++, len--;
+    while (len > 0 && (value[len - 1] == ' ' || value[len - 1] == '\t' || value[len - 1] == '\n' ||
+                       value[len - 1] == '\r'))
+        len--;
+    if (f->display_bytes.len > UINT32_MAX - len)
+        return LEDE_ERR_TOO_LARGE;
+    lede_strmap_key *k = lede_vec_push(&f->displays);
+    if (!k)
+        return LEDE_ERR_NOMEM;
+    k->offset = (uint32_t)f->display_bytes.len;
+    k->len = (uint32_t)len;
+    return lede_vec_append(&f->display_bytes, value, len);
+}
+
 static lede_status invert_keyword(lede_buffer *b, lede_field_buf *f, const char *value,
                                   size_t len, uint32_t doc)
 {
@@ -301,6 +324,8 @@ static lede_status invert_keyword(lede_buffer *b, lede_field_buf *f, const char 
         return st;
     uint32_t number;
     if ((st = intern_term(f, b->scratch.data, b->scratch.len, &number)) != LEDE_OK)
+        return st;
+    if (number == f->displays.len && (st = remember_display(f, value, len)) != LEDE_OK)
         return st;
     if ((st = pad_columns(f, doc)) != LEDE_OK)
         return st;

@@ -42,6 +42,8 @@ typedef struct lede_field_buf {
     uint64_t total_len;   /* sum of lengths (text fields) */
     lede_vec dv_offsets;  /* uint32_t per document + 1: where its values start in dv_terms */
     lede_vec dv_terms;    /* uint32_t term numbers, per document (keyword fields) */
+    lede_vec displays;    /* lede_strmap_key per term: a keyword as first written (keyword fields) */
+    lede_vec display_bytes;
 } lede_field_buf;
 
 typedef struct lede_buffer {

@@ -26,8 +26,9 @@ typedef struct facet_counter {
     const char *name;  /* "source", "date", "date:week", … */
     const char *field; /* the field it counts */
     int date_unit;     /* 0 for a keyword field; else 'd', 'w' or 'm' */
-    lede_strmap values;
+    lede_strmap values; /* matching forms */
     lede_vec counts;   /* uint64_t */
+    lede_vec shown;    /* lede_facet_value: how each value is shown (its first spelling) */
     lede_vec ord_counts; /* uint64_t per term ordinal of the current segment's field */
     const lede_seg_field *seg_field;
 } facet_counter;
@@ -124,17 +125,26 @@ static int by_rank(const void *x, const void *y)
 
 /* ---- Facets ------------------------------------------------------------------------------------- */
 
-static lede_status count_value(facet_counter *c, const char *value, size_t len, uint64_t n)
+/* Adds n to a value's count; `shown` is how it is displayed, kept from its first appearance (it
+ * points into a segment or into the counter, both alive as long as the results). */
+static lede_status count_value(facet_counter *c, const char *value, size_t len, const char *shown,
+                               size_t shown_len, uint64_t n)
 {
     uint32_t number;
     int added;
     lede_status st = lede_vec_reserve(&c->counts, 1);
     if (st == LEDE_OK)
+        st = lede_vec_reserve(&c->shown, 1);
+    if (st == LEDE_OK)
         st = lede_strmap_intern(&c->values, value, len, &number, &added);
     if (st != LEDE_OK)
         return st;
-    if (added)
+    if (added) {
         *(uint64_t *)lede_vec_push(&c->counts) = 0;
+        lede_facet_value *v = lede_vec_push(&c->shown);
+        v->value = shown;
+        v->len = shown_len;
+    }
     LEDE_VEC_AT(&c->counts, uint64_t, number) += n;
     return LEDE_OK;
 }
@@ -155,7 +165,7 @@ static lede_status count_date(facet_counter *c, int64_t epoch)
     } else {
         snprintf(key, sizeof key, "%04d-%02d-%02d", d.year, d.month, d.day);
     }
-    return count_value(c, key, strlen(key), 1);
+    return count_value(c, key, strlen(key), NULL, 0, 1);
 }
 
 /* Keyword values are counted per term ordinal in a segment, then named once per segment. */
@@ -207,9 +217,10 @@ static lede_status facets_end_segment(lede_results *r)
             uint64_t n = LEDE_VEC_AT(&c->ord_counts, uint64_t, ord);
             if (!n)
                 continue;
-            size_t len;
+            size_t len, shown_len;
             const char *value = lede_segment_term_at(c->seg_field, ord, &len, NULL);
-            lede_status st = count_value(c, value, len, n);
+            const char *shown = lede_segment_display(c->seg_field, ord, &shown_len);
+            lede_status st = count_value(c, value, len, shown, shown_len, n);
             if (st != LEDE_OK)
                 return st;
         }
@@ -250,9 +261,10 @@ static lede_status facets_finish(lede_results *r, size_t limit)
             return LEDE_ERR_NOMEM;
         }
         for (uint32_t k = 0; k < n; k++) {
+            const lede_facet_value *shown = &LEDE_VEC_AT(&c->shown, lede_facet_value, k);
             uint32_t len;
-            values[k].value = lede_strmap_key_bytes(&c->values, k, &len);
-            values[k].len = len;
+            values[k].value = shown->value ? shown->value : lede_strmap_key_bytes(&c->values, k, &len);
+            values[k].len = shown->value ? shown->len : len;
             values[k].count = LEDE_VEC_AT(&c->counts, uint64_t, k);
         }
         qsort(values, n, sizeof *values, c->date_unit ? by_value : by_count_desc);
@@ -278,6 +290,7 @@ static lede_status facets_setup(lede_results *r, const char *const *names)
         c->field = names[i];
         lede_strmap_init(&c->values);
         lede_vec_init(&c->counts, sizeof(uint64_t));
+        lede_vec_init(&c->shown, sizeof(lede_facet_value));
         lede_vec_init(&c->ord_counts, sizeof(uint64_t));
         if (strncmp(names[i], "date", 4) == 0 && (names[i][4] == '\0' || names[i][4] == ':')) {
             const char *unit = names[i][4] ? names[i] + 5 : "day";
@@ -471,6 +484,7 @@ void lede_results_free(lede_results *r)
     for (size_t i = 0; i < r->ncounters; i++) {
         lede_strmap_free(&r->counters[i].values);
         lede_vec_free(&r->counters[i].counts);
+        lede_vec_free(&r->counters[i].shown);
         lede_vec_free(&r->counters[i].ord_counts);
     }
     free(r->counters);

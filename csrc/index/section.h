@@ -18,7 +18,8 @@ typedef enum lede_section_kind {
     LEDE_SECTION_POSTINGS,       /* per field */
     LEDE_SECTION_SKIPS,          /* per field: (u32 last document, u32 offset) per block */
     LEDE_SECTION_LENGTHS,        /* per text field: u32 per document */
-    LEDE_SECTION_DOCVALUES       /* per keyword field: u32 offsets per document + 1, u32 ordinals */
+    LEDE_SECTION_DOCVALUES,      /* per keyword field: u32 offsets per document + 1, u32 ordinals */
+    LEDE_SECTION_DISPLAY         /* per keyword field: u32 offsets per term + 1, the terms as written */
 } lede_section_kind;
 
 typedef struct lede_section {

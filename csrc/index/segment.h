@@ -38,6 +38,8 @@ typedef struct lede_seg_field {
     const unsigned char *dv_offsets; /* keyword fields: u32 per document + 1 */
     const unsigned char *dv_ords;    /* keyword fields: u32 term ordinals */
     size_t ndv;
+    const unsigned char *display_offsets; /* keyword fields: u32 per term + 1, or NULL */
+    const unsigned char *display_bytes;
 } lede_seg_field;
 
 typedef struct lede_segment {
@@ -93,6 +95,9 @@ const lede_seg_field *lede_segment_field(const lede_segment *s, const char *name
 
 /* Looks up a term; returns 1 and fills *info when the field has it. */
 int lede_segment_term(const lede_seg_field *f, const char *term, size_t len, lede_term_info *info);
+/* How the keyword at dictionary index i was first written (the term itself when unknown). */
+const char *lede_segment_display(const lede_seg_field *f, uint32_t i, size_t *len);
+
 /* The first term >= key, as an index into the dictionary (nterms when none). */
 uint32_t lede_segment_lower_bound(const lede_seg_field *f, const char *key, size_t len);
 /* The term at index i of the dictionary, and its postings. */

@@ -235,6 +235,21 @@ static lede_status read_field_section(lede_segment *s, const lede_section *sec, 
         }
         return LEDE_OK;
     }
+    case LEDE_SECTION_DISPLAY: {
+        uint64_t head = ((uint64_t)f->nterms + 1) * 4;
+        if (!f->dict || len < head)
+            return corrupt(error, errlen, s->name, "bad keyword display");
+        uint32_t previous = 0;
+        for (uint32_t t = 0; t <= f->nterms; t++) {
+            uint32_t v = lede_load_u32(p + (size_t)t * 4);
+            if (v < previous || v > len - head)
+                return corrupt(error, errlen, s->name, "bad keyword display");
+            previous = v;
+        }
+        f->display_offsets = p;
+        f->display_bytes = p + head;
+        return LEDE_OK;
+    }
     default:
         return LEDE_OK; /* a section a newer writer added: ignored */
     }
@@ -357,6 +372,15 @@ const char *lede_segment_term_at(const lede_seg_field *f, uint32_t i, size_t *le
         info->skips = f->skips + (size_t)lede_load_u32(e + 36) * 8;
     }
     return (const char *)f->term_bytes + lede_load_u32(e);
+}
+
+const char *lede_segment_display(const lede_seg_field *f, uint32_t i, size_t *len)
+{
+    if (!f->display_offsets)
+        return lede_segment_term_at(f, i, len, NULL);
+    uint32_t a = lede_load_u32(f->display_offsets + (size_t)i * 4);
+    *len = lede_load_u32(f->display_offsets + (size_t)i * 4 + 4) - a;
+    return (const char *)f->display_bytes + a;
 }
 
 uint32_t lede_segment_lower_bound(const lede_seg_field *f, const char *key, size_t len)

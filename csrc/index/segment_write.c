@@ -270,6 +270,28 @@ static lede_status write_columns(writer *w, const lede_buffer *b, const lede_fie
     return st;
 }
 
+/* How each keyword was first written, in dictionary order: what facets show. */
+static lede_status write_displays(writer *w, const lede_field_buf *f, const sorted_term *terms,
+                                  size_t n, uint32_t fi)
+{
+    if (f->type != LEDE_FIELD_KEYWORD || f->displays.len != n)
+        return LEDE_OK;
+    size_t index;
+    lede_status st = begin_section(w, LEDE_SECTION_DISPLAY, fi, &index);
+    uint32_t at = 0;
+    for (size_t i = 0; st == LEDE_OK && i <= n; i++) {
+        st = settle(w, lede_put_u32(&w->buf, at));
+        if (i < n)
+            at += LEDE_VEC_AT(&f->displays, lede_strmap_key, terms[i].number).len;
+    }
+    for (size_t i = 0; st == LEDE_OK && i < n; i++) {
+        const lede_strmap_key *k = &LEDE_VEC_AT(&f->displays, lede_strmap_key, terms[i].number);
+        st = put(w, (const char *)f->display_bytes.data + k->offset, k->len);
+    }
+    end_section(w, index);
+    return st;
+}
+
 /* One field: its dictionary in byte order, postings, skips, and its per-document columns. */
 static lede_status write_field(writer *w, const lede_buffer *b, uint32_t fi)
 {
@@ -294,6 +316,8 @@ static lede_status write_field(writer *w, const lede_buffer *b, uint32_t fi)
         st = write_postings(w, f, terms, n, fi);
     if (st == LEDE_OK)
         st = write_columns(w, b, f, ordinal, fi);
+    if (st == LEDE_OK)
+        st = write_displays(w, f, terms, n, fi);
     free(terms);
     free(ordinal);
     return st;
