@@ -1,6 +1,7 @@
 /* The article userdata: a lede_article and the methods that turn its arrays into Lua tables.
  * Offsets become 1-based inclusive (start, stop) so that text:sub(start, stop) is the span. */
 #include <lauxlib.h>
+#include <limits.h>
 #include <lua.h>
 
 #include "lede.h"
@@ -49,7 +50,11 @@ int lede_lua_analyze(lua_State *L)
     lede_status st = lede_article_analyze(*an, text, len, a);
     if (st != LEDE_OK)
         return lede_lua_fail(L, "lede: cannot analyse the text", st);
-    return 1;
+    /* Lua's collector cannot see the analysis (several bytes per byte of text): nudge it, so
+     * that articles left to the collector are collected at the pace they are made. */
+    lua_gc(L, LUA_GCSTEP, (int)(len / 512 < INT_MAX ? len / 512 : INT_MAX));
+    lua_pushinteger(L, (lua_Integer)lede_article_invalid_utf8(*a));
+    return 2;
 }
 
 /* art:paragraphs(text) → { {start=, stop=, text=}, ... } */
@@ -171,12 +176,6 @@ static int article_counts(lua_State *L)
     return 1;
 }
 
-static int article_invalid_utf8(lua_State *L)
-{
-    lua_pushinteger(L, (lua_Integer)lede_article_invalid_utf8(check_article(L)));
-    return 1;
-}
-
 /* art:dateline(text) → {start=, stop=, text=} or nil */
 static int article_dateline(lua_State *L)
 {
@@ -210,7 +209,6 @@ void lede_lua_article_register(lua_State *L)
         { "tokens", article_tokens },
         { "terms", article_terms },
         { "counts", article_counts },
-        { "invalid_utf8", article_invalid_utf8 },
         { "dateline", article_dateline },
         { "close", article_close },
         { NULL, NULL },

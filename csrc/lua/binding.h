@@ -11,7 +11,8 @@ __attribute__((visibility("default"))) int luaopen_lede_core(lua_State *L);
 /* Registers the article metatable. */
 void lede_lua_article_register(lua_State *L);
 
-/* core.analyze(text) → article userdata; upvalue 1 is the analyzer userdata. */
+/* core.analyze(text) → article userdata, count of invalid UTF-8 sequences; upvalue 1 is the
+ * analyzer userdata. */
 int lede_lua_analyze(lua_State *L);
 
 /* core.snippet(text, stems, opts) → string; upvalue 1 is the analyzer userdata. */

@@ -59,8 +59,7 @@ function lede.article(spec)
     if not parsed then error("lede.article: " .. err, 2) end
     self.timestamp = parsed.epoch
   end
-  self._core = core.analyze(text)
-  self.invalid_utf8 = self._core:invalid_utf8()
+  self._core, self.invalid_utf8 = core.analyze(text)
   return setmetatable(self, Article)
 end
 
