@@ -23,7 +23,7 @@ SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sa
 SAN_ENV   := LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
              ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-.PHONY: all deps test test-unit test-sanitize demo eval eval-sbd eval-ir bench bench-text bench-search fuzz clean
+.PHONY: all deps fuzz-deps test test-unit test-sanitize demo eval eval-sbd eval-ir bench bench-text bench-search fuzz clean
 
 all: deps lede/core.so
 
@@ -80,9 +80,12 @@ FUZZ_SECONDS ?= 60
 CORE_SRC := $(filter-out csrc/lua/%,$(SRC))
 FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 
-build/fuzz/%: fuzz/%.c $(CORE_SRC) $(HDR)
+build/fuzz/%: fuzz/%.c $(CORE_SRC) $(HDR) | fuzz-deps
 	@mkdir -p build/fuzz
 	clang -Icsrc -D_POSIX_C_SOURCE=200809L -std=c11 -Wall -Wextra -Werror $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC) $(LIBS)
+
+fuzz-deps:
+	@sh .ci/deps.sh clang libclang-rt-14-dev
 
 fuzz: deps lede/core.so build/fuzz/fuzz_article build/fuzz/fuzz_query build/fuzz/fuzz_segment
 	@mkdir -p build/fuzz/corpus-article

@@ -1,8 +1,9 @@
 #!/bin/sh
-# Installs the Debian packages lede needs, only those that are missing.
-# Called by `make deps` (and so by make, make test, make demo) and by .ci/run.
+# Installs the Debian packages lede needs, only those that are missing, plus any named as
+# arguments (`make fuzz` asks for clang). Called by `make deps` (and so by make, make test,
+# make demo) and by .ci/run.
 set -e
-PKGS="gcc make pkg-config lua5.4 liblua5.4-dev lua-cjson lua-busted luarocks libstemmer-dev libutf8proc-dev zlib1g-dev libzstd-dev"
+PKGS="$* gcc make pkg-config lua5.4 liblua5.4-dev lua-cjson lua-busted luarocks libstemmer-dev libutf8proc-dev zlib1g-dev libzstd-dev"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
