@@ -253,6 +253,62 @@ lede_status lede_index_get(lede_index *ix, const char *id, size_t len, lede_docu
 const lede_field *lede_document_fields(const lede_document *d, size_t *n);
 void lede_document_free(lede_document *d);
 
+/* ---- Summaries -------------------------------------------------------------------------------- */
+
+typedef enum lede_summary_method {
+    LEDE_SUMMARY_AUTO = 0,      /* position, directed centrality, title overlap and length */
+    LEDE_SUMMARY_LEAD,          /* the opening sentences */
+    LEDE_SUMMARY_LUHN,          /* clusters of significant words (Luhn 1958) */
+    LEDE_SUMMARY_LEXRANK,       /* continuous LexRank: PageRank on cosine similarities */
+    LEDE_SUMMARY_LEXRANK_THRESHOLD, /* LexRank on the graph of similarities above 0.1 */
+    LEDE_SUMMARY_TEXTRANK,      /* TextRank: PageRank on word-overlap similarity */
+    LEDE_SUMMARY_CENTROID,      /* similarity to the TF-IDF centroid */
+    LEDE_SUMMARY_PACSUM,        /* position-aware directed centrality (PacSum, TF-IDF) */
+    LEDE_SUMMARY_METHOD_COUNT
+} lede_summary_method;
+
+typedef enum lede_budget_unit {
+    LEDE_BUDGET_SENTENCES = 0,
+    LEDE_BUDGET_WORDS,
+    LEDE_BUDGET_BYTES,
+    LEDE_BUDGET_RATIO           /* a fraction of the sentences */
+} lede_budget_unit;
+
+typedef struct lede_summary_options {
+    lede_summary_method method;
+    lede_budget_unit unit;
+    double amount;              /* how many units; for RATIO a fraction in (0, 1] */
+    int cut;                    /* a word or byte budget may cut the last sentence */
+    const char *query;          /* focus: sentences relevant to these words, or NULL */
+    size_t query_len;
+} lede_summary_options;
+
+/* An article given to the summarizer: its analysis, its text, and optionally title and date. */
+typedef struct lede_summary_input {
+    const lede_article *article;
+    const char *text;
+    size_t len;
+    const char *title;          /* NULL when none */
+    size_t title_len;
+    int64_t date;               /* epoch seconds, INT64_MIN when unknown (orders multi-document output) */
+} lede_summary_input;
+
+typedef struct lede_summary_sentence {
+    uint32_t article;           /* index into the inputs */
+    uint32_t sentence;          /* index into that article's sentences */
+    lede_span span;             /* the sentence, or its cut part */
+    double score;
+} lede_summary_sentence;
+
+/*
+ * Summarizes one article (n = 1) or several about one story. Output: *out (malloc'd, free()) holds
+ * *count sentences in reading order: document order for one article; by date, then article, then
+ * position for several. Near-identical sentences of several articles count once.
+ */
+lede_status lede_summarize(lede_analyzer *analyzer, const lede_summary_input *inputs, size_t n,
+                           const lede_summary_options *options, lede_summary_sentence **out,
+                           size_t *count);
+
 /* ---- Dates ------------------------------------------------------------------------------------ */
 
 typedef enum lede_date_precision {

@@ -13,12 +13,17 @@ static const char *const kind_names[LEDE_TOKEN_KIND_COUNT] = {
     "word", "number", "punct", "quote", "symbol", "url", "email", "hashtag", "mention",
 };
 
-static lede_article *check_article(lua_State *L)
+lede_article *lede_lua_check_article(lua_State *L, int index)
 {
-    lede_article **a = luaL_checkudata(L, 1, ARTICLE_MT);
+    lede_article **a = luaL_checkudata(L, index, ARTICLE_MT);
     if (!*a)
         luaL_error(L, "lede: article is closed");
     return *a;
+}
+
+static lede_article *check_article(lua_State *L)
+{
+    return lede_lua_check_article(L, 1);
 }
 
 static void set_span(lua_State *L, lede_span span)

@@ -11,6 +11,13 @@ __attribute__((visibility("default"))) int luaopen_lede_core(lua_State *L);
 /* Registers the article metatable. */
 void lede_lua_article_register(lua_State *L);
 
+/* The article userdata at a stack index (a Lua error when it is not one, or is closed). */
+lede_article *lede_lua_check_article(lua_State *L, int index);
+
+/* core.summarize({ {article, text, title, date}, ... }, opts) → chosen sentences; upvalue 1 is
+ * the analyzer userdata. */
+int lede_lua_summarize(lua_State *L);
+
 /* core.analyze(text) → article userdata, count of invalid UTF-8 sequences; upvalue 1 is the
  * analyzer userdata. */
 int lede_lua_analyze(lua_State *L);

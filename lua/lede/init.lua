@@ -137,6 +137,11 @@ function lede.snippet(text, query, opts)
   return core.snippet(text, stems, opts)
 end
 
+--- Extractive summaries: lede.summarize(article_or_articles, { method=, sentences=|words=|bytes=|
+-- ratio=, cut=, query= }) (see lede/summarize.lua).
+local summarize = require("lede.summarize")
+function lede.summarize(articles, opts) return summarize(lede, articles, opts) end
+
 --- The search index: lede.index.open(dir, { create = true }).
 lede.index = require("lede.index")
 
