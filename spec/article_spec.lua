@@ -1,19 +1,7 @@
 -- The article model: fields, dates, spans, terms, the JSON round trip, and the sample corpus.
 local lede = require("lede")
 local cjson = require("cjson")
-
--- The directory of the repository, from this file's path.
-local root = debug.getinfo(1, "S").source:match("^@(.*)/spec/[^/]*$") or "."
-
-local function corpus_articles()
-  local list = {}
-  local p = io.popen('ls "' .. root .. '"/examples/corpus/*.jsonl')
-  for path in p:lines() do
-    for line in io.lines(path) do list[#list + 1] = cjson.decode(line) end
-  end
-  p:close()
-  return list
-end
+local helpers = dofile((debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or ".") .. "/support/helpers.lua")
 
 describe("lede.article", function()
   it("takes fields or a bare text", function()
@@ -99,7 +87,7 @@ describe("lede.article", function()
 end)
 
 describe("the sample corpus", function()
-  local articles = corpus_articles()
+  local articles = helpers.corpus_articles()
 
   it("has at least 40 articles in at least 6 stories", function()
     local stories = {}

@@ -2,90 +2,20 @@
 -- corpus, and its stdout, stderr and exit status are checked. What the corpus holds (ids,
 -- titles, sources) is read from its files here, independently of lede.
 local cjson = require "cjson"
+local helpers = dofile((debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or ".") .. "/support/helpers.lua")
 
-local function q(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
-
-local function sh(cmd)
-  local p = assert(io.popen(cmd))
-  local out = p:read("a")
-  p:close()
-  return out
-end
-
-local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
-local root = sh("cd " .. q(here .. "/..") .. " && pwd"):gsub("\n$", "")
-local lede_bin = root .. "/bin/lede"
-local fixtures = root .. "/spec/fixtures/"
-local corpus_dir = root .. "/examples/corpus/"
-
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
-  f:close()
-  return s
-end
-
-local function write_file(path, content)
-  local f = assert(io.open(path, "wb"))
-  f:write(content)
-  f:close()
-  return path
-end
-
-local function temp_dir()
-  local dir = os.tmpname()
-  os.remove(dir)
-  assert(os.execute("mkdir " .. q(dir)))
-  return dir
-end
-
-local function exists(path)
-  local f = io.open(path, "rb")
-  if f then f:close() end
-  return f ~= nil
-end
-
--- Runs bin/lede with the given arguments (and stdin text); returns stdout, stderr, status.
-local function lede(argv, stdin, env)
-  local words = {}
-  for i, a in ipairs(argv) do words[i] = q(a) end
-  local errfile = os.tmpname()
-  local infile = write_file(os.tmpname(), stdin or "")
-  local cmd = (env or "") .. q(lede_bin) .. " " .. table.concat(words, " ")
-    .. " <" .. q(infile) .. " 2>" .. q(errfile)
-  local p = assert(io.popen(cmd))
-  local out = p:read("a")
-  local _, _, status = p:close()
-  local err = slurp(errfile)
-  os.remove(errfile)
-  os.remove(infile)
-  return out, err, status
-end
-
-local function lines(s)
-  local t = {}
-  for line in s:gmatch("([^\n]*)\n") do t[#t + 1] = line end
-  return t
-end
-
-local function escape(s) return (s:gsub("%p", "%%%0")) end
+local lede, lede_bin, fixtures = helpers.lede, helpers.lede_bin, helpers.fixtures
+local q, sh, lines, escape = helpers.quote, helpers.sh, helpers.lines, helpers.escape
+local slurp, write_file, exists = helpers.read_file, helpers.write_file, helpers.exists
+local temp_dir, remove_dir = helpers.temp_dir, helpers.remove_dir
 
 -- The sample corpus, read here: the files, every article by id, and the count per source.
-local FILES = {}
-for name in sh("ls -1 " .. q(corpus_dir)):gmatch("[^\n]+") do
-  if name:match("%.jsonl$") then FILES[#FILES + 1] = corpus_dir .. name end
-end
-table.sort(FILES)
+local FILES = helpers.corpus_files()
 local ARTICLES, BY_SOURCE, TOTAL = {}, {}, 0
-for _, path in ipairs(FILES) do
-  for line in io.lines(path) do
-    if line:find("%S") then
-      local a = cjson.decode(line)
-      ARTICLES[a.id] = a
-      BY_SOURCE[a.source] = (BY_SOURCE[a.source] or 0) + 1
-      TOTAL = TOTAL + 1
-    end
-  end
+for _, a in ipairs(helpers.corpus_articles()) do
+  ARTICLES[a.id] = a
+  BY_SOURCE[a.source] = (BY_SOURCE[a.source] or 0) + 1
+  TOTAL = TOTAL + 1
 end
 
 local function ids_with_prefix(prefix)
@@ -118,7 +48,7 @@ local function search_json(...)
 end
 
 teardown(function()
-  os.execute("rm -rf " .. q(INDEX:match("^(.*)/ix$")))
+  remove_dir(INDEX:match("^(.*)/ix$"))
 end)
 
 describe("lede index", function()
@@ -143,7 +73,7 @@ describe("lede index", function()
     _, err = lede { "index", "--output", dir, "--no-progress", FILES[1] }
     assert.is_nil(err:find("\r", 1, true))
     assert.matches("^lede: indexed", err)
-    os.execute("rm -rf " .. q(dir))
+    remove_dir(dir)
   end)
 
   it("reports bad lines as FILE:LINE, skips and counts them, and exits 1", function()
@@ -171,7 +101,7 @@ describe("lede index", function()
     assert.are.equal("Portugal cuts growth forecast", got.w1.title)
     assert.are.equal("Reuters", got.w1.source)
     assert.are.equal("Copper climbs", got["7"].title) -- from "body"
-    os.execute("rm -rf " .. q(dir))
+    remove_dir(dir)
   end)
 
   it("stops at the first bad line with --strict, keeping what came before", function()
@@ -183,7 +113,7 @@ describe("lede index", function()
     assert.are.equal(2, #e)
     assert.matches("^lede: " .. escape(path) .. ":4: invalid JSON", e[1])
     assert.matches("^lede: indexed 2 articles %(1 skipped%) .*index: 2 documents", e[2])
-    os.execute("rm -rf " .. q(dir))
+    remove_dir(dir)
   end)
 
   it("reads JSONL on stdin with -, giving an article without an id stdin:LINE", function()
@@ -197,7 +127,7 @@ describe("lede index", function()
     assert.are.equal(1, result.total)
     assert.are.equal("stdin:3", result.hits[1].id) -- line 3: the blank line counts
     assert.are.equal("Nickel", result.hits[1].title)
-    os.execute("rm -rf " .. q(dir))
+    remove_dir(dir)
   end)
 
   -- 10,001 one-line articles: enough for a commit on the way.
@@ -214,7 +144,7 @@ describe("lede index", function()
     local _, err, status = lede { "index", "--output", dir .. "/ix", many_articles(dir) }
     assert.are.equal(0, status, err)
     assert.matches("indexed 10001 articles .*index: 10001 documents, 2 segments,", err)
-    os.execute("rm -rf " .. q(dir))
+    remove_dir(dir)
   end)
 
   it("stops on Ctrl-C, keeping what was committed", function()
@@ -242,7 +172,7 @@ echo $status
     assert.matches("^lede: interrupted after 1000[01] articles; the first 10000 are in the index\n$",
       slurp(dir .. "/err"))
     assert.are.equal(10000, cjson.decode((lede { "search", dir .. "/ix", "copper", "--json" })).total)
-    os.execute("rm -rf " .. q(dir))
+    remove_dir(dir)
   end)
 
   it("adds to an index, and empties it first with --replace, leaving other files alone", function()
@@ -264,7 +194,7 @@ echo $status
     assert.are.equal(1, cjson.decode((lede { "search", ix, "tin", "--json" })).total)
     assert.are.equal("mine too", slurp(ix .. "/notes.txt"))
     assert.are.equal("mine", slurp(dir .. "/MANIFEST.bak"))
-    os.execute("rm -rf " .. q(dir))
+    remove_dir(dir)
   end)
 
   it("--replace removes nothing from a directory whose MANIFEST is not lede's", function()
@@ -277,7 +207,7 @@ echo $status
     assert.matches("^lede: " .. escape(dir) .. "/MANIFEST is not a lede index file", err)
     assert.are.equal("my packing list\n", slurp(dir .. "/MANIFEST"))
     assert.is_true(exists(dir .. "/seg-00000001.lseg"))
-    os.execute("rm -rf " .. q(dir))
+    remove_dir(dir)
   end)
 
   it("--replace refuses, removing nothing, while another process writes to the index", function()
@@ -308,7 +238,7 @@ echo $status
     assert.are.equal("lede: another process is writing to the index " .. ix .. "\n", err)
     local result = cjson.decode((lede { "search", ix, "--json", "--limit", "0", any_source() }))
     assert.are.equal(#lines(slurp(FILES[1])), result.total)
-    os.execute("rm -rf " .. q(dir))
+    remove_dir(dir)
   end)
 
   it("leaves the index alone when an input cannot be opened, even with --replace", function()
@@ -328,7 +258,7 @@ echo $status
     assert.are.equal("lede: cannot read " .. dir .. ": Is a directory\n", err)
     result = cjson.decode((lede { "search", ix, "--json", "--limit", "0", any_source() }))
     assert.are.equal(n, result.total)
-    os.execute("rm -rf " .. q(dir))
+    remove_dir(dir)
   end)
 end)
 
@@ -473,7 +403,7 @@ describe("lede search", function()
     assert.matches("^lede: no index at /nonexistent/ix", err)
     local dir = temp_dir() -- there, but no index in it: not an empty result
     out, err, status = lede { "search", dir, "storm" }
-    os.execute("rm -rf " .. q(dir))
+    remove_dir(dir)
     assert.are.equal(1, status)
     assert.are.equal("", out)
     assert.matches("^lede: no index at " .. escape(dir) .. " %(make one with 'lede index", err)
@@ -484,7 +414,7 @@ describe("lede search", function()
     lede({ "index", "--output", dir, "-" }, '{"id": "e\\u001b[31m1", "title": "Red \\u001b[31mtitle",'
       .. ' "source": "S\\u0007rc", "text": "Storm \\u001b[2Jclears the screen."}\n')
     local out, _, status = lede { "search", dir, "storm", "--facets", "source" }
-    os.execute("rm -rf " .. q(dir))
+    remove_dir(dir)
     assert.are.equal(0, status)
     assert.matches("\n 1%. Red %[31mtitle\n    S rc · e %[31m1 · score ", out)
     assert.is_nil(out:find("[\27\7]"))
@@ -523,7 +453,7 @@ describe("lede search --queries", function()
   end
 
   it("writes a TREC run: qid Q0 docid rank score name", function()
-    local queries = write_file(os.tmpname(), table.concat({
+    local queries = helpers.write_temp(table.concat({
       '{"id": "q1", "text": "Storm damage along the coast of Galicia"}',
       '{"id": 2, "text": "Which defence ministers met in Brussels?"}',
       '{"id": "q3", "text": "jury verdict in the fraud trial"}',
@@ -546,7 +476,7 @@ describe("lede search --queries", function()
   end)
 
   it("ORs the words, ignores query syntax, defaults to 1000 hits and the name lede", function()
-    local queries = write_file(os.tmpname(), '{"id": "x", "text": "NOT storm (election"}\n')
+    local queries = helpers.write_temp('{"id": "x", "text": "NOT storm (election"}\n')
     local out, err, status = lede { "search", INDEX, "--queries", queries }
     os.remove(queries)
     assert.are.equal(0, status, err)
@@ -565,7 +495,7 @@ describe("lede search --queries", function()
   end)
 
   it("reports bad query lines by number, skips them and exits 1", function()
-    local queries = write_file(os.tmpname(), table.concat({
+    local queries = helpers.write_temp(table.concat({
       '{"id": "q1", "text": "storm"}',
       '',
       'not json',

@@ -1,61 +1,10 @@
 -- bin/lede end to end: the script is run as a user runs it, and its stdout, stderr and exit
 -- status are checked. It inherits LUA_PATH/LUA_CPATH (and LEDE_CORE in the sanitizer run).
 local cjson = require "cjson"
+local helpers = dofile((debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or ".") .. "/support/helpers.lua")
 
-local function q(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
-
-local function sh(cmd)
-  local p = assert(io.popen(cmd))
-  local out = p:read("a")
-  p:close()
-  return out
-end
-
--- The checkout root, absolute, from this file's own path.
-local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
-local root = sh("cd " .. q(here .. "/..") .. " && pwd"):gsub("\n$", "")
-local lede_bin = root .. "/bin/lede"
-local fixtures = root .. "/spec/fixtures/"
-
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
-  f:close()
-  return s
-end
-
-local function write_temp(content, ext)
-  local path = os.tmpname() .. (ext or "")
-  local f = assert(io.open(path, "wb"))
-  f:write(content)
-  f:close()
-  return path
-end
-
--- Runs bin/lede with the given argument list (and stdin text); returns stdout, stderr, status.
-local function lede(argv, stdin, prefix)
-  local words = {}
-  for i, a in ipairs(argv) do words[i] = q(a) end
-  local errfile = os.tmpname()
-  local infile = write_temp(stdin or "")
-  local cmd = (prefix or "") .. q(lede_bin) .. " " .. table.concat(words, " ")
-    .. " <" .. q(infile) .. " 2>" .. q(errfile)
-  local p = assert(io.popen(cmd))
-  local out = p:read("a")
-  local _, _, status = p:close()
-  local err = slurp(errfile)
-  os.remove(errfile)
-  os.remove(infile)
-  return out, err, status
-end
-
-local function lines(s)
-  local t = {}
-  for line in s:gmatch("([^\n]*)\n") do t[#t + 1] = line end
-  return t
-end
-
-local function escape(s) return (s:gsub("%p", "%%%0")) end
+local lede, lede_bin, fixtures = helpers.lede, helpers.lede_bin, helpers.fixtures
+local q, slurp, lines, escape = helpers.quote, helpers.read_file, helpers.lines, helpers.escape
 
 local WIRE = slurp(fixtures .. "wire.txt")
 
@@ -285,16 +234,11 @@ end)
 
 describe("lede demo", function()
   it("shows each article and the totals", function()
-    local dir = os.tmpname()
-    os.remove(dir)
-    assert(os.execute("mkdir " .. q(dir)))
-    local f = assert(io.open(dir .. "/wire.jsonl", "wb"))
-    f:write(slurp(fixtures .. "wire.jsonl"):match("^[^\n]*\n"))
-    f:write('{"title": "Rand firms", "source": "Reuters", "text": "The rand firmed on Monday."}\n')
-    f:close()
+    local dir = helpers.temp_dir()
+    helpers.write_file(dir .. "/wire.jsonl", slurp(fixtures .. "wire.jsonl"):match("^[^\n]*\n")
+      .. '{"title": "Rand firms", "source": "Reuters", "text": "The rand firmed on Monday."}\n')
     local out, err, status = lede { "demo", dir }
-    os.remove(dir .. "/wire.jsonl")
-    os.remove(dir)
+    helpers.remove_dir(dir)
     assert.are.equal(0, status)
     assert.are.equal("", err)
     assert.matches("Portugal cuts growth forecast", out)
@@ -314,14 +258,10 @@ end)
 
 describe("bin/lede", function()
   it("finds its checkout through a symlink, without LUA_PATH", function()
-    local dir = os.tmpname()
-    os.remove(dir)
-    assert(os.execute("mkdir " .. q(dir) .. " && ln -s " .. q(lede_bin) .. " " .. q(dir .. "/lede")))
-    local p = assert(io.popen("cd / && env -u LUA_PATH " .. q(dir .. "/lede") .. " --version 2>&1"))
-    local out = p:read("a")
-    local _, _, status = p:close()
-    os.remove(dir .. "/lede")
-    os.remove(dir)
+    local dir = helpers.temp_dir()
+    assert(os.execute("ln -s " .. q(lede_bin) .. " " .. q(dir .. "/lede")))
+    local out, status = helpers.sh("cd / && env -u LUA_PATH " .. q(dir .. "/lede") .. " --version 2>&1")
+    helpers.remove_dir(dir)
     assert.are.equal(0, status)
     assert.matches("^lede %S+\n$", out)
   end)

@@ -1,12 +1,9 @@
 -- A damaged or truncated index file is a clear error that names the file, never a crash or a
 -- silently wrong answer.
 local lede = require("lede")
+local helpers = dofile((debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or ".") .. "/support/helpers.lua")
 
-local function tmpdir()
-  local dir = os.tmpname()
-  os.remove(dir)
-  return dir
-end
+local read_file, write_file = helpers.read_file, helpers.write_file
 
 local function build(dir)
   local ix = lede.index.open(dir, { create = true })
@@ -18,24 +15,9 @@ local function build(dir)
   ix:close()
 end
 
+-- The name of the (first) segment file in dir.
 local function segment_of(dir)
-  local p = io.popen("ls '" .. dir .. "' | grep lseg")
-  local name = p:read("l")
-  p:close()
-  return name
-end
-
-local function read_file(path)
-  local f = assert(io.open(path, "rb"))
-  local data = f:read("a")
-  f:close()
-  return data
-end
-
-local function write_file(path, data)
-  local f = assert(io.open(path, "wb"))
-  f:write(data)
-  f:close()
+  return (helpers.sh("ls " .. helpers.quote(dir) .. " | grep lseg"):match("[^\n]+"))
 end
 
 -- Opens the index and searches it; returns the error message, or nil when all went well.
@@ -50,8 +32,8 @@ end
 
 describe("a damaged index", function()
   local dir
-  before_each(function() dir = tmpdir(); build(dir) end)
-  after_each(function() os.execute("rm -rf '" .. dir .. "'") end)
+  before_each(function() dir = helpers.temp_path(); build(dir) end)
+  after_each(function() helpers.remove_dir(dir) end)
 
   it("refuses a segment with a flipped byte anywhere, naming the file", function()
     local name = segment_of(dir)

@@ -1,19 +1,10 @@
 -- Crash safety: a writer killed at any moment leaves an index that opens at its last commit.
 local lede = require("lede")
-
-local root = debug.getinfo(1, "S").source:match("^@(.*)/spec/[^/]*$") or "."
-
-local function sh(cmd)
-  local p = io.popen(cmd .. " 2>&1")
-  local out = p:read("a")
-  p:close()
-  return out
-end
+local helpers = dofile((debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or ".") .. "/support/helpers.lua")
 
 describe("an index whose writer is killed", function()
   it("opens at the last commit, every time", function()
-    local dir = os.tmpname()
-    os.remove(dir)
+    local dir = helpers.temp_path()
     local log = dir .. ".log"
     math.randomseed(5)
     local committed = 0
@@ -21,8 +12,8 @@ describe("an index whose writer is killed", function()
       -- Sleep a random time, then SIGKILL the writer wherever it is: adding, flushing,
       -- writing a segment, merging, or renaming the manifest.
       local delay = math.random(5, 400) / 1000
-      sh(("lua5.4 '%s/spec/support/index_writer.lua' '%s' %d > '%s' & pid=$!; sleep %.3f; kill -9 $pid; wait $pid")
-        :format(root, dir, committed, log, delay))
+      helpers.sh(("lua5.4 '%s/spec/support/index_writer.lua' '%s' %d > '%s' & pid=$!; sleep %.3f; "
+        .. "kill -9 $pid; wait $pid 2>&1"):format(helpers.root, dir, committed, log, delay))
       local last = committed
       for line in io.lines(log) do
         last = tonumber(line:match("^committed (%d+)$")) or error("unexpected writer output: " .. line)
@@ -37,6 +28,6 @@ describe("an index whose writer is killed", function()
     end
     assert.is_true(committed > 0, "the writer committed at least once")
     os.remove(log)
-    sh("rm -rf '" .. dir .. "'")
+    helpers.remove_dir(dir)
   end)
 end)

@@ -1,35 +1,11 @@
 -- The search index on the sample corpus: query semantics, updates, deletes, persistence, merges,
 -- facets, and the pruned top-k against exhaustive scoring.
 local lede = require("lede")
-local cjson = require("cjson")
+local helpers = dofile((debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or ".") .. "/support/helpers.lua")
 
-local root = debug.getinfo(1, "S").source:match("^@(.*)/spec/[^/]*$") or "."
+local tmpdir, remove_dir, sorted = helpers.temp_path, helpers.remove_dir, helpers.sorted
 
-local function corpus()
-  local list = {}
-  local p = io.popen('ls "' .. root .. '"/examples/corpus/*.jsonl')
-  for path in p:lines() do
-    for line in io.lines(path) do list[#list + 1] = cjson.decode(line) end
-  end
-  p:close()
-  return list
-end
-
-local function tmpdir()
-  local dir = os.tmpname()
-  os.remove(dir)
-  return dir
-end
-
-local function remove_dir(dir)
-  os.execute("rm -rf '" .. dir .. "'")
-end
-
-local function ids(result)
-  local out = {}
-  for i, h in ipairs(result.hits) do out[i] = h.id end
-  return out
-end
+local function ids(result) return helpers.pluck(result.hits, "id") end
 
 local function set_of(list)
   local s = {}
@@ -47,14 +23,8 @@ local function where(articles, pred)
   return out
 end
 
-local function sorted(list)
-  local copy = { table.unpack(list) }
-  table.sort(copy)
-  return copy
-end
-
 describe("lede.index", function()
-  local articles = corpus()
+  local articles = helpers.corpus_articles()
   local dir = tmpdir()
   local ix
 
@@ -224,9 +194,8 @@ describe("lede.index changes", function()
   after_each(function() remove_dir(dir) end)
 
   local function doc(id, text, extra)
-    local d = { id = id, title = "Headline " .. id, text = text, date = "2026-02-13", source = "Wire" }
-    for k, v in pairs(extra or {}) do d[k] = v end
-    return d
+    return helpers.merged({ id = id, title = "Headline " .. id, text = text, date = "2026-02-13",
+                            source = "Wire" }, extra)
   end
 
   it("shows nothing until commit, and everything committed after reopening", function()
@@ -305,7 +274,7 @@ describe("lede.index changes", function()
     assert.equal(69, ix:search("talks", { limit = 0 }).total)
     assert.is_nil(ix:get("3-3"))
     ix:close()
-    local files = io.popen("ls '" .. dir .. "' | grep -c lseg"):read("a")
+    local files = helpers.sh("ls " .. helpers.quote(dir) .. " | grep -c lseg")
     assert.equal("1\n", files)
   end)
 

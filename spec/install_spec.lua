@@ -1,28 +1,24 @@
 -- `luarocks make` installs a working module and command. Tagged "install": the sanitizer pass
 -- skips it, since it builds its own copy of the core with luarocks' flags.
-local root = debug.getinfo(1, "S").source:match("^@(.*)/spec/[^/]*$") or "."
+local helpers = dofile((debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or ".") .. "/support/helpers.lua")
+local root = helpers.root
 
+-- Runs a shell command; returns its exit status and its stdout and stderr together.
 local function sh(cmd)
-  local p = io.popen(cmd .. " 2>&1")
-  local out = p:read("a")
-  local ok, _, code = p:close()
-  return ok and 0 or code, out
+  local out, status = helpers.sh(cmd .. " 2>&1")
+  return status, out
 end
 
 describe("luarocks make #install", function()
   it("installs the module and the command into a fresh tree", function()
-    local tmp = os.tmpname()
-    os.remove(tmp)
+    local tmp = helpers.temp_path()
     assert.equal(0, (sh("mkdir -p '" .. tmp .. "/src' '" .. tmp .. "/home'")))
     -- Build from a copy so that luarocks leaves no objects in the checkout.
     assert.equal(0, (sh(("cp -r '%s'/csrc '%s'/lua '%s'/bin '%s'/rockspec '%s/src'")
       :format(root, root, root, root, tmp))))
     -- Runs a shell script with the fresh tree as HOME and no paths inherited from this run.
     local function in_tree(script)
-      local file = tmp .. "/step.sh"
-      local f = assert(io.open(file, "w"))
-      f:write(script)
-      f:close()
+      local file = helpers.write_file(tmp .. "/step.sh", script)
       return sh("env -u LUA_PATH -u LUA_CPATH -u LEDE_CORE -u LD_PRELOAD HOME='" .. tmp .. "/home' sh '" .. file .. "'")
     end
     local code, out = in_tree("cd '" .. tmp .. "/src' && "
@@ -35,12 +31,12 @@ describe("luarocks make #install", function()
     code, out = in_tree([[cd / && eval "$(luarocks path)" && "$HOME/.luarocks/bin/lede" --version]])
     assert.equal(0, code, out)
     assert.equal("lede 0.1.0\n", out)
-    sh("rm -rf '" .. tmp .. "'")
+    helpers.remove_dir(tmp)
   end)
 
   -- Every file that `command` lists (run in the checkout) must be named in the rockspec.
   local function assert_listed(command)
-    local spec = assert(io.open(root .. "/rockspec/lede-scm-1.rockspec")):read("a")
+    local spec = helpers.read_file(root .. "/rockspec/lede-scm-1.rockspec")
     local p = io.popen("cd '" .. root .. "' && " .. command)
     for path in p:lines() do
       assert.truthy(spec:find('"' .. path .. '"', 1, true), path .. " is missing from the rockspec")

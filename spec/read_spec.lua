@@ -1,26 +1,17 @@
 -- lede.read: .txt/.json/.jsonl input. Field mapping is checked with a constructor that returns
 -- the fields it was given; what the real core builds from them is checked with lede.article.
 local read = require "lede.read"
+local helpers = dofile((debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or ".") .. "/support/helpers.lua")
 
-local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
-local fixtures = here .. "/fixtures/"
+local fixtures, slurp = helpers.fixtures, helpers.read_file
+local write_temp, with_temp = helpers.write_temp, helpers.with_temp
 
 -- A constructor that hands back the field table, so the tests see exactly what read produced.
 local function fields(f) return f end
 
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
-  f:close()
-  return s
-end
-
-local function write_temp(content, ext)
-  local path = os.tmpname() .. ext
-  local f = assert(io.open(path, "wb"))
-  f:write(content)
-  f:close()
-  return path
+-- read.read of a temporary file holding content: the file's path, then what pcall returned.
+local function read_temp(content, ext)
+  return with_temp(content, ext, function(path) return pcall(read.read, path, fields) end)
 end
 
 -- Every (lineno, article, err) of a JSONL file.
@@ -67,24 +58,19 @@ describe("lede.read field mapping", function()
   end)
 
   it("treats JSON null as an absent field", function()
-    local path = write_temp('{"text": "Gold rose.", "title": null, "authors": null}', ".json")
-    local f = read.read(path, fields)
-    os.remove(path)
+    local _, f = with_temp('{"text": "Gold rose.", "title": null, "authors": null}', ".json",
+      function(path) return read.read(path, fields) end)
     assert.is_nil(f.title)
     assert.is_nil(f.authors)
   end)
 
   it("reads an empty .json array as an empty list", function()
-    local path = write_temp("[ ]\n", ".json")
-    local list = read.read(path, fields)
-    os.remove(path)
+    local _, list = with_temp("[ ]\n", ".json", function(path) return read.read(path, fields) end)
     assert.are.same({}, list)
   end)
 
   it("names the file and the article when a .json array holds a bad one", function()
-    local path = write_temp('[{"text": "Fine."}, {"title": "no text"}]', ".json")
-    local ok, err = pcall(read.read, path, fields)
-    os.remove(path)
+    local path, ok, err = read_temp('[{"text": "Fine."}, {"title": "no text"}]', ".json")
     assert.is_false(ok)
     assert.matches(path:gsub("%p", "%%%0") .. ": article 2: no text", err)
   end)
@@ -111,10 +97,8 @@ describe("lede.read of .jsonl", function()
   end)
 
   it("keeps going after a bad line and handles CRLF endings and a byte order mark", function()
-    local path = write_temp('\239\187\191{"text": "Gold rose."}\r\n{oops}\r\n{"text": "Tin fell."}\r\n',
-      ".jsonl")
-    local rows = collect(read.read(path, fields))
-    os.remove(path)
+    local _, rows = with_temp('\239\187\191{"text": "Gold rose."}\r\n{oops}\r\n{"text": "Tin fell."}\r\n',
+      ".jsonl", function(path) return collect(read.read(path, fields)) end)
     assert.are.equal(3, #rows)
     assert.are.equal("Gold rose.", rows[1].article.text)
     assert.matches(":2: invalid JSON", rows[2].err)
@@ -163,9 +147,7 @@ describe("lede.read errors", function()
   end)
 
   it("names the file holding invalid JSON", function()
-    local path = write_temp('{"text": ', ".json")
-    local ok, err = pcall(read.read, path, fields)
-    os.remove(path)
+    local path, ok, err = read_temp('{"text": ', ".json")
     assert.is_false(ok)
     assert.matches(path:gsub("%p", "%%%0") .. ": invalid JSON", err)
   end)

@@ -1,11 +1,8 @@
 -- Bad input never crashes: it gives a sane analysis or a clear error.
 local lede = require("lede")
+local helpers = dofile((debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or ".") .. "/support/helpers.lua")
 
-local function joined(list, field)
-  local out = {}
-  for i, x in ipairs(list) do out[i] = x[field] end
-  return out
-end
+local joined = helpers.pluck
 
 describe("bad input", function()
   it("analyses invalid UTF-8, reports it, and keeps offsets on the original bytes", function()

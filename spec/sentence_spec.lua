@@ -1,10 +1,9 @@
 -- The sentence splitter on news text.
 local lede = require("lede")
+local helpers = dofile((debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or ".") .. "/support/helpers.lua")
 
 local function sentences(text)
-  local out = {}
-  for i, s in ipairs(lede.article(text):sentences()) do out[i] = s.text end
-  return out
+  return helpers.pluck(lede.article(text):sentences(), "text")
 end
 
 describe("sentence splitter", function()

@@ -1,17 +1,13 @@
 -- Search-result snippets: which sentences are chosen, how they are joined, folded, cut and
 -- highlighted, and that bad input still gives valid UTF-8.
 local lede = require("lede")
+local helpers = dofile((debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or ".") .. "/support/helpers.lua")
 
 local ELLIPSIS = "\u{2026}"
 local JOIN = " " .. ELLIPSIS .. " "
 local BRACKETS = { open = "[", close = "]" }
 
-local function with(opts, extra)
-  local t = {}
-  for k, v in pairs(opts) do t[k] = v end
-  for k, v in pairs(extra or {}) do t[k] = v end
-  return t
-end
+local with = helpers.merged -- opts with extra's fields over them
 
 local WIRE = table.concat({
   "BRUSSELS (Continental Press) - NATO defence ministers will meet in Brussels on Thursday.",

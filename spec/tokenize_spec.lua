@@ -1,11 +1,10 @@
 -- The tokenizer on real news sentences: each case names what a news tokenizer must get right.
 local lede = require("lede")
+local helpers = dofile((debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or ".") .. "/support/helpers.lua")
 
 -- The texts of the tokens of `text`, in order.
 local function texts(text)
-  local out = {}
-  for i, t in ipairs(lede.article(text):tokens()) do out[i] = t.text end
-  return out
+  return helpers.pluck(lede.article(text):tokens(), "text")
 end
 
 -- The token whose text is `wanted`.

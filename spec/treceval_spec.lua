@@ -2,8 +2,8 @@
 -- Debian 12, so these cases are the check that the measures are computed as trec_eval 9.x
 -- computes them (its source: form_res_rels.c, m_map.c, m_P.c, m_recall.c, m_ndcg_cut.c,
 -- meas_avg.c). Each expected value is worked out in the comment above it.
-local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
-package.path = here .. "/../bench/?.lua;" .. package.path
+local helpers = dofile((debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or ".") .. "/support/helpers.lua")
+package.path = helpers.root .. "/bench/?.lua;" .. package.path
 local te = require("lib.treceval")
 
 local function log2(x) return math.log(x) / math.log(2) end

@@ -8,8 +8,8 @@
 #include "lede.h"
 #include "lua/binding.h"
 
-static const char *const method_names[LEDE_SUMMARY_METHOD_COUNT] = {
-    "auto", "lead", "luhn", "lexrank", "lexrank-threshold", "textrank", "centroid", "pacsum",
+static const char *const method_names[LEDE_SUMMARY_METHOD_COUNT + 1] = {
+    "auto", "lead", "luhn", "lexrank", "lexrank-threshold", "textrank", "centroid", "pacsum", NULL,
 };
 
 static const char *const unit_names[] = { "sentences", "words", "bytes", "ratio", NULL };

@@ -17,7 +17,7 @@ static double cost(const budget *b, const lede_ssent *s, size_t chosen)
 {
     switch (b->unit) {
     case LEDE_BUDGET_WORDS:
-        return s->words;
+        return s->length;
     case LEDE_BUDGET_BYTES: /* a space joins each sentence to the one before */
         return (double)(s->span.end - s->span.start) + (chosen > 0 ? 1 : 0);
     default:
@@ -125,7 +125,7 @@ static int cut_span(const lede_sset *set, const lede_summary_input *inputs, size
         const lede_token *t = &toks[sent->first_token + k];
         if (t->kind == LEDE_TOKEN_QUOTE)
             depth += (t->flags & LEDE_TOKEN_OPEN) ? 1 : (depth > 0 ? -1 : 0);
-        words += t->kind == LEDE_TOKEN_WORD || t->kind == LEDE_TOKEN_NUMBER;
+        words += k == 0 || t->span.start > toks[sent->first_token + k - 1].span.end;
         double used = b->unit == LEDE_BUDGET_WORDS ? words : (double)(t->span.end - s->span.start);
         if (used > room)
             break;

@@ -82,6 +82,9 @@ static void set_flags(lede_ssent *s, const lede_token *toks, uint32_t n, const c
     }
     s->opens_quote = level > 0;
     *depth = level;
+    s->length = 0;
+    for (uint32_t i = 0; i < n; i++) /* a token after white space starts a word */
+        s->length += i == 0 || toks[i].span.start > toks[i - 1].span.end;
     /* Bylines and credits: "By . Associated Press .", "Reporter: Jane Smith". */
     const char *start = text + s->span.start;
     if (s->words < 4 || (s->words <= 8 && s->span.end - s->span.start >= 3 &&

@@ -25,6 +25,7 @@ typedef struct lede_ssent {
     lede_span span;
     uint32_t position;   /* among the article's sentences */
     uint32_t words;      /* word and number tokens */
+    uint32_t length;     /* white-space separated words, as word budgets (ROUGE's -l) count */
     uint32_t first;      /* its term weights: vector[first .. first + nterms), sorted by term */
     uint32_t nterms;
     uint32_t seq_first;  /* its content words in order (LEDE_NO_TERM for a stopword) */

@@ -1,37 +1,23 @@
 -- `lede demo [DIR]`: a readable tour of what lede sees in every article of DIR/*.jsonl.
 local input = require "lede.cli.input"
+local util = require "lede.cli.util"
 
 local TOP_TERMS = 8
 
--- Plain Lua cannot list a directory; ls is on every machine lede builds on.
 local function jsonl_files(dir)
-  local probe, err = io.open(dir, "rb")
-  if not probe then error("cannot open " .. err, 0) end
-  probe:close()
-  local quoted = "'" .. dir:gsub("'", "'\\''") .. "'"
-  local ls = assert(io.popen("ls -1 -- " .. quoted .. " 2>/dev/null"))
+  util.open(dir):close()
   local files = {}
-  for name in ls:lines() do
-    if name:match("%.jsonl$") then files[#files + 1] = dir:gsub("/$", "") .. "/" .. name end
+  for _, name in ipairs(util.list(dir)) do
+    if name:match("%.jsonl$") then files[#files + 1] = util.join(dir, name) end
   end
-  ls:close()
   table.sort(files)
   if #files == 0 then error("no .jsonl files in " .. dir, 0) end
   return files
 end
 
--- 12345 -> "12,345"
-local function thousands(n)
-  local s = tostring(n)
-  repeat
-    local k
-    s, k = s:gsub("^(%d+)(%d%d%d)", "%1,%2")
-  until k == 0
-  return s
-end
-
+-- "1,234 articles"
 local function plural(n, word)
-  return thousands(n) .. " " .. word .. (n == 1 and "" or "s")
+  return util.plural(n, word, util.thousands)
 end
 
 local function terms_line(a)

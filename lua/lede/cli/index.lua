@@ -5,6 +5,7 @@
 -- reported as FILE:LINE and skipped; the index is committed every COMMIT_EVERY articles, so an
 -- interrupted run keeps all but the last stretch, and once more at the end.
 local args = require "lede.cli.args"
+local util = require "lede.cli.util"
 local read = require "lede.read"
 local core = require "lede.core"
 
@@ -48,19 +49,8 @@ local M = {
 ---------------------------------------------------------------------------------------------------
 -- Emptying an index directory
 
-local function quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
-
 local function is_directory(path)
-  return os.execute("test -d " .. quote(path)) == true
-end
-
--- The file names in dir (plain Lua cannot list a directory; ls is everywhere lede builds).
-local function list(dir)
-  local ls = assert(io.popen("ls -1A -- " .. quote(dir) .. " 2>/dev/null"))
-  local names = {}
-  for name in ls:lines() do names[#names + 1] = name end
-  ls:close()
-  return names
+  return os.execute("test -d " .. util.quote(path)) == true
 end
 
 -- What each of lede's files starts with (csrc/index/manifest.c, csrc/index/section.h).
@@ -88,7 +78,7 @@ local function lock(ix)
   local ok, err = pcall(ix.delete, ix, "\0lede index: lock")
   if not ok then
     ix:close()
-    error((read.clean_error(err):gsub("^lede: ", "")), 0)
+    error(util.bare_error(err), 0)
   end
 end
 
@@ -98,10 +88,10 @@ end
 local function empty_index(dir)
   if not is_directory(dir) then return end
   local doomed = {}
-  for _, name in ipairs(list(dir)) do
+  for _, name in ipairs(util.list(dir, true)) do
     local magic = magic_of(name)
     if magic then
-      local path = dir:gsub("/$", "") .. "/" .. name
+      local path = util.join(dir, name)
       if not looks_like_ledes(path, name, magic) then
         error(string.format("%s is not a lede index file; --replace removes nothing in %s",
           path, dir), 0)
@@ -124,15 +114,6 @@ end
 ---------------------------------------------------------------------------------------------------
 -- The progress line
 
-local function commas(n)
-  local s = string.format("%d", n)
-  repeat
-    local k
-    s, k = s:gsub("^(%d+)(%d%d%d)", "%1,%2")
-  until k == 0
-  return s
-end
-
 local function duration(seconds)
   seconds = math.floor(seconds + 0.5)
   if seconds >= 3600 then
@@ -141,19 +122,12 @@ local function duration(seconds)
   return string.format("%d:%02d", seconds // 60, seconds % 60)
 end
 
-local function columns()
-  local n = tonumber(os.getenv("COLUMNS") or "")
-  return (n and n >= 20) and math.floor(n) or 80
-end
-
 -- Should the progress line be shown? --progress/--no-progress decide; else stderr must be a
 -- terminal that can take "\r" (TERM set, not "dumb").
 local function want_progress(opts)
   if opts.progress then return true end
   if opts["no-progress"] then return false end
-  local term = os.getenv("TERM")
-  if term == nil or term == "" or term == "dumb" then return false end
-  return os.execute("test -t 2") == true
+  return util.is_terminal(2)
 end
 
 local Progress = {}
@@ -162,7 +136,7 @@ Progress.__index = Progress
 -- total: the bytes of input to read, or nil when unknown (a pipe).
 local function new_progress(enabled, total)
   return setmetatable({ enabled = enabled, total = total, start = now(), last = -math.huge,
-    width = 0, columns = columns() }, Progress)
+    width = 0, columns = util.columns() }, Progress)
 end
 
 -- Redraws the line if the last redraw is PROGRESS_INTERVAL old. done: articles; bytes_fn():
@@ -174,9 +148,9 @@ function Progress:update(done, bytes_fn)
   self.last = t
   local elapsed = t - self.start
   local rate = elapsed > 0 and done / elapsed or 0
-  local parts = { commas(done) .. (done == 1 and " article" or " articles") }
+  local parts = { util.plural(done, "article", util.thousands) }
   -- The first draw comes at once; a rate needs a moment to mean something.
-  if elapsed >= 0.5 then parts[2] = commas(math.floor(rate + 0.5)) .. "/s" end
+  if elapsed >= 0.5 then parts[2] = util.thousands(math.floor(rate + 0.5)) .. "/s" end
   if self.total and self.total > 0 then
     local fraction = math.min(bytes_fn() / self.total, 1)
     parts[#parts + 1] = string.format("%3d%%", math.floor(fraction * 100))
@@ -237,9 +211,7 @@ local function open_inputs(operands)
     local input = { name = operand == "-" and "stdin" or operand, path = operand ~= "-" and operand or nil }
     local fh = io.stdin
     if input.path then
-      local err
-      fh, err = io.open(input.path, "rb")
-      if not fh then error("cannot open " .. err, 0) end
+      fh = util.open(input.path)
       -- A directory opens, and fails only when read: say so now.
       local _, read_err = fh:read(0)
       if read_err then error(string.format("cannot read %s: %s", input.name, read_err), 0) end
@@ -265,7 +237,7 @@ local function check_interrupt(err)
   if tostring(err):match("interrupted!$") then error(INTERRUPTED, 0) end
 end
 
-local function plural(n, word) return string.format("%d %s%s", n, word, n == 1 and "" or "s") end
+local plural = util.plural
 
 function M.run(opts, operands)
   local dir = opts.output
@@ -286,7 +258,7 @@ function M.run(opts, operands)
   if opts.replace then empty_index(dir) end
   local lede = require "lede"
   local opened, ix = pcall(lede.index.open, dir, { create = true })
-  if not opened then error((read.clean_error(ix):gsub("^lede: ", "")), 0) end
+  if not opened then error(util.bare_error(ix), 0) end
   lock(ix)
 
   local progress = new_progress(want_progress(opts), total)
@@ -310,8 +282,7 @@ function M.run(opts, operands)
         local ok, add_err = pcall(ix.add, ix, fields)
         if not ok then
           check_interrupt(add_err)
-          error(string.format("%s:%d: %s", input.name, lineno,
-            (read.clean_error(add_err):gsub("^lede: ", ""))), 0)
+          error(string.format("%s:%d: %s", input.name, lineno, util.bare_error(add_err)), 0)
         end
         added = added + 1
         if added % COMMIT_EVERY == 0 then ix:commit() end

@@ -1,6 +1,7 @@
 -- FILE-or-stdin input shared by the subcommands: hands every article to a function and reports
 -- bad JSONL lines on stderr ("lede: FILE:LINE: message") instead of stopping, unless strict.
 local read = require "lede.read"
+local util = require "lede.cli.util"
 
 local M = {}
 
@@ -43,11 +44,7 @@ end
 -- Returns the exit status; errors that stop the whole input are raised.
 function M.each(path, opts, fn)
   if path == "-" then path = nil end
-  local fh, err = io.stdin, nil
-  if path then
-    fh, err = io.open(path, "rb")
-    if not fh then error("cannot open " .. err, 0) end
-  end
+  local fh = path and util.open(path) or io.stdin
   local name = path or "stdin"
   local kind = kind_of(path, opts.jsonl)
   if kind == "jsonl" then return M.each_line(fh, name, opts, fn) end

@@ -3,6 +3,7 @@
 local cjson = require "cjson"
 local args = require "lede.cli.args"
 local json = require "lede.cli.json"
+local util = require "lede.cli.util"
 local read = require "lede.read"
 
 local DEFAULT_LIMIT, BATCH_LIMIT = 10, 1000
@@ -61,17 +62,12 @@ local function count_option(opts, name, default)
   return math.tointeger(tonumber(v))
 end
 
--- Errors from lede.index carry a Lua position and "lede: "; the dispatcher adds its own.
-local function bare(err)
-  return (read.clean_error(err):gsub("^lede: ", ""))
-end
-
 -- The index in dir. A directory without a MANIFEST holds none: rather than an empty result
 -- for a mistyped path, say so.
 local function open_index(dir)
   local lede = require "lede"
   local ok, ix = pcall(lede.index.open, dir)
-  if not ok then error(bare(ix), 0) end
+  if not ok then error(util.bare_error(ix), 0) end
   local manifest = io.open(dir .. "/MANIFEST", "rb")
   if not manifest then
     ix:close()
@@ -88,23 +84,12 @@ end
 
 local function search(ix, query, params)
   local ok, result = pcall(ix.search, ix, query, params)
-  if not ok then error(bare(result), 0) end
+  if not ok then error(util.bare_error(result), 0) end
   return result
 end
 
 ---------------------------------------------------------------------------------------------------
 -- Readable output
-
-local function is_terminal(fd)
-  local term = os.getenv("TERM")
-  if term == nil or term == "" or term == "dumb" then return false end
-  return os.execute("test -t " .. fd) == true
-end
-
-local function columns()
-  local n = tonumber(os.getenv("COLUMNS") or "")
-  return (n and n >= 20) and math.floor(n) or 80
-end
 
 -- How many columns a string takes: UTF-8 characters, not bytes, and no escape sequences.
 local function width(s)
@@ -136,10 +121,10 @@ local function wrap(text, indent, cols, out)
   if used > 0 then out[#out + 1] = indent .. table.concat(line, " ") end
 end
 
-local function plural(n, word) return string.format("%d %s%s", n, word, n == 1 and "" or "s") end
+local plural = util.plural
 
 local function render(result, query, facet_names, offset, tty)
-  local out, cols = {}, columns()
+  local out, cols = {}, util.columns()
   local hits = result.hits
   local header = (result.exact and "" or "at least ") .. plural(result.total, "result")
     .. " for " .. json.scalar(query)
@@ -235,7 +220,7 @@ local function search_one(opts, dir, query)
   if style and not SNIPPET_STYLES[style] then
     usage("--snippet takes plain, ansi, html or none, got '%s'", style)
   end
-  local tty = not opts.json and is_terminal(1)
+  local tty = not opts.json and util.is_terminal(1)
   style = style or (tty and "ansi" or "plain")
   local facet_names = facet_list(opts.facets)
   local offset = count_option(opts, "offset", 0)
@@ -305,12 +290,7 @@ local function search_batch(opts, dir)
   local limit = count_option(opts, "limit", BATCH_LIMIT)
   local path = opts.queries
   local fh, name = io.stdin, "stdin"
-  if path ~= "-" then
-    local err
-    fh, err = io.open(path, "rb")
-    if not fh then error("cannot open " .. err, 0) end
-    name = path
-  end
+  if path ~= "-" then fh, name = util.open(path), path end
   local ix = open_index(dir)
   local decoder = cjson.new()
   local params = { limit = cap(limit, ix), mode = "lenient", any = true, snippet = false,
