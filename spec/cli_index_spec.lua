@@ -139,9 +139,9 @@ describe("lede index", function()
     return write_file(dir .. "/many.jsonl", table.concat(lines_, "\n") .. "\n")
   end
 
-  it("commits every 10,000 articles", function()
+  it("commits every --commit-every articles", function()
     local dir = temp_dir()
-    local _, err, status = lede { "index", "--output", dir .. "/ix", many_articles(dir) }
+    local _, err, status = lede { "index", "--output", dir .. "/ix", "--commit-every", "10000", many_articles(dir) }
     assert.are.equal(0, status, err)
     assert.matches("indexed 10001 articles .*index: 10001 documents, 2 segments,", err)
     remove_dir(dir)
@@ -154,7 +154,7 @@ describe("lede index", function()
     local script = write_file(dir .. "/interrupt.sh", [[
 set -e
 mkfifo "$DIR/fifo"
-"$LEDE" index --output "$DIR/ix" - <"$DIR/fifo" 2>"$DIR/err" &
+"$LEDE" index --output "$DIR/ix" --commit-every 10000 - <"$DIR/fifo" 2>"$DIR/err" &
 pid=$!
 exec 3>"$DIR/fifo"
 cat "$DIR/many.jsonl" >&3

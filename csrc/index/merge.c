@@ -5,8 +5,10 @@
 
 #include "index/document.h"
 
-/* Past this many segments, the smallest are merged until MERGE_TO are left. */
-enum { MERGE_ABOVE = 10, MERGE_TO = 4 };
+/* Past this many segments, the smallest are merged until MERGE_TO are left. A merge re-inverts
+ * what it merges, so it is kept rare: searches over a dozen segments cost little more than over
+ * one. */
+enum { MERGE_ABOVE = 16, MERGE_TO = 8 };
 
 typedef struct candidate {
     size_t index;

@@ -2,14 +2,15 @@
 --
 -- Every line goes through lede.read (so id, title, text|body|article, date, source, url and
 -- authors come through as for every other command) and then to lede.index. Bad lines are
--- reported as FILE:LINE and skipped; the index is committed every COMMIT_EVERY articles, so an
+-- reported as FILE:LINE and skipped; the index is committed every --commit-every articles, so an
 -- interrupted run keeps all but the last stretch, and once more at the end.
 local args = require "lede.cli.args"
 local util = require "lede.cli.util"
 local read = require "lede.read"
 local core = require "lede.core"
 
-local COMMIT_EVERY = 10000
+-- Each commit makes a segment: few, large ones keep merges rare.
+local COMMIT_EVERY = 100000
 local PROGRESS_INTERVAL = 0.1 -- seconds between two redraws of the progress line
 
 -- A wall clock when lua-system is there (it comes with busted); else processor time, which is
@@ -25,8 +26,8 @@ local M = {
     "Every FILE is read as JSONL, whatever its name: one article object per line with the",
     "fields id, title, text|body|article, date, source, url and authors. An article without",
     "an id gets FILE:LINE as its id; an article whose id is already in the index replaces it.",
-    "DIR is created if it is missing. The index is committed every " .. COMMIT_EVERY .. " articles",
-    "and at the end, so an interrupted run keeps most of its work.",
+    "DIR is created if it is missing. The index is committed every N articles (--commit-every,",
+    "default " .. COMMIT_EVERY .. ") and at the end, so an interrupted run keeps most of its work.",
     "",
     "A bad line is reported on stderr as FILE:LINE, skipped, and the exit status is 1. A",
     "one-line summary goes to stderr at the end. When stderr is a terminal, a progress line",
@@ -42,6 +43,7 @@ local M = {
     { "strict", nil, "stop at the first bad line (what was added before it is committed)" },
     { "progress", nil, "show the progress line even when stderr is not a terminal" },
     { "no-progress", nil, "never show the progress line" },
+    { "commit-every", "N", "commit after every N articles (default " .. COMMIT_EVERY .. ")" },
   },
   operands = math.huge,
 }
@@ -261,6 +263,10 @@ function M.run(opts, operands)
   if not opened then error(util.bare_error(ix), 0) end
   lock(ix)
 
+  local every = tonumber(opts["commit-every"] or COMMIT_EVERY)
+  if not every or every < 1 or every % 1 ~= 0 then
+    args.usage_error("index", "--commit-every takes a whole number of articles, at least 1")
+  end
   local progress = new_progress(want_progress(opts), total)
   local added, skipped, stopped = 0, 0, false
   local done_bytes, fh, start_offset = 0, nil, 0
@@ -285,7 +291,7 @@ function M.run(opts, operands)
           error(string.format("%s:%d: %s", input.name, lineno, util.bare_error(add_err)), 0)
         end
         added = added + 1
-        if added % COMMIT_EVERY == 0 then ix:commit() end
+        if added % every == 0 then ix:commit() end
       else
         check_interrupt(err)
         skipped = skipped + 1
@@ -311,7 +317,7 @@ function M.run(opts, operands)
   progress:clear()
   if not ok then
     if err == INTERRUPTED or tostring(err):match("interrupted!$") then
-      local committed = added - added % COMMIT_EVERY
+      local committed = added - added % every
       error(string.format("interrupted after %s; %s", plural(added, "article"),
         committed > 0 and string.format("the first %d are in the index", committed)
           or "none is in the index"), 0)
