@@ -50,6 +50,7 @@ static void free_field(lede_field_buf *f)
         lede_vec_free(&t->skips);
     }
     lede_vec_free(&f->postings);
+    free(f->hot);
     lede_vec_free(&f->seen_in);
     lede_vec_free(&f->slot);
     lede_strmap_free(&f->terms);
@@ -118,7 +119,10 @@ static lede_status field_for(lede_buffer *b, const char *name, size_t len, lede_
         }
     }
     lede_field_buf *f = calloc(1, sizeof *f);
-    if (!f || lede_vec_reserve(&b->fields, 1) != LEDE_OK || !(f->name = malloc(len + 1))) {
+    if (!f || lede_vec_reserve(&b->fields, 1) != LEDE_OK || !(f->name = malloc(len + 1)) ||
+        !(f->hot = calloc(LEDE_HOT_TERMS, sizeof *f->hot))) {
+        if (f)
+            free(f->name);
         free(f);
         return LEDE_ERR_NOMEM;
     }
@@ -163,7 +167,7 @@ static lede_status pad_columns(lede_field_buf *f, uint32_t doc)
     return LEDE_OK;
 }
 
-static lede_status intern_term(lede_field_buf *f, const char *term, size_t len, uint32_t *number)
+static lede_status intern_cold(lede_field_buf *f, const char *term, size_t len, uint32_t *number)
 {
     int added;
     lede_status st = lede_vec_reserve(&f->postings, 1);
@@ -180,6 +184,24 @@ static lede_status intern_term(lede_field_buf *f, const char *term, size_t len, 
         t->min_len = UINT32_MAX;
         lede_vec_push(&f->seen_in);
         lede_vec_push(&f->slot);
+    }
+    return st;
+}
+
+static lede_status intern_term(lede_field_buf *f, const char *term, size_t len, uint32_t *number)
+{
+    uint32_t hash = lede_strmap_hash(term, len);
+    lede_hot_term *hot = &f->hot[hash & (LEDE_HOT_TERMS - 1)];
+    if (hot->len == len && hot->hash == hash && memcmp(hot->bytes, term, len) == 0) {
+        *number = hot->number;
+        return LEDE_OK;
+    }
+    lede_status st = intern_cold(f, term, len, number);
+    if (st == LEDE_OK && len > 0 && len <= LEDE_HOT_TERM_BYTES) {
+        hot->hash = hash;
+        hot->number = *number;
+        hot->len = (uint8_t)len;
+        memcpy(hot->bytes, term, len);
     }
     return st;
 }

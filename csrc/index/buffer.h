@@ -30,11 +30,23 @@ typedef struct lede_skip_entry {
     uint32_t offset;   /* where the next block starts in the term's postings */
 } lede_skip_entry;
 
+/* A recently seen term, kept inline: most occurrences find their term here without touching
+ * the dictionary's large table, whose probes miss the processor's cache. */
+enum { LEDE_HOT_TERMS = 8192, LEDE_HOT_TERM_BYTES = 18 };
+
+typedef struct lede_hot_term {
+    uint32_t hash;
+    uint32_t number;
+    uint8_t len; /* 0: empty */
+    char bytes[LEDE_HOT_TERM_BYTES];
+} lede_hot_term;
+
 typedef struct lede_field_buf {
     char *name;
     size_t name_len;
     lede_field_type type;
     lede_strmap terms;    /* numbered like `postings` */
+    lede_hot_term *hot;   /* LEDE_HOT_TERMS entries in front of `terms` */
     lede_vec postings;    /* lede_term_buf */
     lede_vec seen_in;     /* uint32_t per term: document + 1 it was last seen in while inverting */
     lede_vec slot;        /* uint32_t per term: its place among that document's distinct terms */
