@@ -338,4 +338,37 @@ void lede_date_from_epoch(int64_t epoch, lede_date *out);
 /* The ISO week (1..53) of a date and the year that week belongs to. */
 void lede_date_iso_week(const lede_date *d, int *year, int *week);
 
+/* ---- Keyphrases ------------------------------------------------------------------------------- */
+
+typedef struct lede_keyphrase_position {
+    size_t article;  /* index in the articles given */
+    lede_span span;  /* in that article's text */
+} lede_keyphrase_position;
+
+typedef struct lede_keyphrase {
+    const char *text;  /* the form most often written (white space folded), NUL-terminated */
+    size_t len;
+    double score;      /* higher is better; comparable within one list only */
+    size_t count;      /* occurrences, also inside longer phrases */
+    const lede_keyphrase_position *positions; /* `count` of them, in text order */
+} lede_keyphrase;
+
+typedef struct lede_keyphrase_list lede_keyphrase_list;
+
+/*
+ * The (at most) k phrases of 1 to 4 words that best say what the articles are about, best
+ * first: frequent ones, early ones, ones whose words recur, ones in the titles and, with several
+ * articles, ones that many of them share. A phrase inside a better one is left out unless it
+ * also stands on its own. texts[i] is the text articles[i] was analysed from; titles may be NULL,
+ * and so may any titles[i]. The analyzer analyses the titles. Free *out with
+ * lede_keyphrase_list_free; it owns its strings.
+ */
+lede_status lede_keyphrases(lede_analyzer *analyzer, lede_article *const *articles,
+                            const char *const *texts, const size_t *lens,
+                            const char *const *titles, const size_t *title_lens, size_t narticles,
+                            size_t k, lede_keyphrase_list **out);
+size_t lede_keyphrase_list_count(const lede_keyphrase_list *list);
+const lede_keyphrase *lede_keyphrase_list_at(const lede_keyphrase_list *list, size_t i);
+void lede_keyphrase_list_free(lede_keyphrase_list *list);
+
 #endif

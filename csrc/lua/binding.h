@@ -25,6 +25,10 @@ int lede_lua_analyze(lua_State *L);
 /* core.snippet(text, stems, opts) → string; upvalue 1 is the analyzer userdata. */
 int lede_lua_snippet(lua_State *L);
 
+/* core.keyphrases(list of {core article, text, title}, n) → list of phrases; upvalue 1 is the
+ * analyzer userdata. */
+int lede_lua_keyphrases(lua_State *L);
+
 /* core.parse_query(text [, {mode=, default=, fields=, date_field=}]) → tree, or nil, message. */
 int lede_lua_parse_query(lua_State *L);
 

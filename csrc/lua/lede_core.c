@@ -74,6 +74,9 @@ int luaopen_lede_core(lua_State *L)
     lua_pushvalue(L, -1); /* the snippet closure shares the analyzer */
     lua_pushcclosure(L, lede_lua_snippet, 1);
     lua_setfield(L, -3, "snippet");
+    lua_pushvalue(L, -1); /* and so does the keyphrases one (it analyses titles) */
+    lua_pushcclosure(L, lede_lua_keyphrases, 1);
+    lua_setfield(L, -3, "keyphrases");
     lua_pushvalue(L, -1); /* so does summarize */
     lua_pushcclosure(L, lede_lua_summarize, 1);
     lua_setfield(L, -3, "summarize");

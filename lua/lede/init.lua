@@ -137,6 +137,27 @@ function lede.snippet(text, query, opts)
   return core.snippet(text, stems, opts)
 end
 
+--- The phrases (1 to 4 words) that best say what an article, or a list of articles, is about:
+-- frequent, early, recurring words, in the titles, shared by many of the articles. At most `n`
+-- (10), best first: { {text=, score=, count=, positions={ {article=i, start=, stop=}, ... } } },
+-- `article` being the index in the list (1 for a single article), text:sub(start, stop) the words.
+function lede.keyphrases(articles, n)
+  if lede.is_article(articles) then articles = { articles } end
+  if type(articles) ~= "table" then
+    error("lede.keyphrases: expected an article or a list of articles, got " .. type(articles), 2)
+  end
+  local k = n == nil and 10 or math.tointeger(n)
+  if not k or k < 0 then error("lede.keyphrases: n must be a non-negative integer", 2) end
+  local entries = {}
+  for i, a in ipairs(articles) do
+    if not lede.is_article(a) then
+      error(("lede.keyphrases: articles[%d] is not an article (made by lede.article)"):format(i), 2)
+    end
+    entries[i] = { a._core, a.text, a.title }
+  end
+  return core.keyphrases(entries, k)
+end
+
 --- Extractive summaries: lede.summarize(article_or_articles, { method=, sentences=|words=|bytes=|
 -- ratio=, cut=, query= }) (see lede/summarize.lua).
 local summarize = require("lede.summarize")
