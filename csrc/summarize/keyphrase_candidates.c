@@ -445,7 +445,8 @@ static lede_status describe_tokens(const lede_article *a, const char *text, size
         return st;
     info->len = nt;
     token_info *ti = info->data;
-    memset(ti, 0, nt * sizeof *ti);
+    if (nt > 0) /* an empty article has no array to clear */
+        memset(ti, 0, nt * sizeof *ti);
     for (size_t k = 0; k < ns; k++) {
         size_t end = (size_t)s[k].first_token + s[k].token_count;
         if (end > nt)
