@@ -23,7 +23,7 @@ SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sa
 SAN_ENV   := LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
              ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-.PHONY: all deps fuzz-deps test test-unit test-sanitize demo eval eval-sbd eval-ir bench bench-text bench-search fuzz clean
+.PHONY: all deps fuzz-deps test test-unit test-sanitize demo eval eval-sbd eval-ir eval-summ bench bench-text bench-search bench-summ fuzz clean
 
 all: deps lede/core.so
 
@@ -54,7 +54,7 @@ test-sanitize: build/san/lede/core.so
 demo: all
 	@$(RUNENV) $(LUA) bin/lede demo examples/corpus
 
-eval: eval-sbd eval-ir
+eval: eval-sbd eval-ir eval-summ
 
 eval-sbd: all
 	@$(RUNENV) $(LUA) bench/eval_sbd.lua $(SHARED)/sbd
@@ -63,7 +63,11 @@ eval-sbd: all
 eval-ir: all
 	@$(RUNENV) sh bench/eval_ir.sh $(SHARED)/ir
 
-bench: bench-text bench-search
+# Summaries: every lede.summarize method, lead baselines and OTS (installs ots), scored by ROUGE.
+eval-summ: all
+	@$(RUNENV) sh bench/eval_summ.sh $(SHARED)/summ
+
+bench: bench-text bench-search bench-summ
 
 bench-text: all
 	@$(RUNENV) sh bench/bench_text.sh $(SHARED)/news
@@ -71,6 +75,10 @@ bench-text: all
 # Search speed: lede's index against SQLite FTS5 and Xapian (installs python3-xapian if missing).
 bench-search: all
 	@$(RUNENV) sh bench/bench_search.sh $(SHARED)/news
+
+# Summarization speed: articles/s per lede.summarize method beside OTS (installs ots if missing).
+bench-summ: all
+	@$(RUNENV) sh bench/bench_summ.sh $(SHARED)/summ
 
 clean:
 	rm -rf lede build
