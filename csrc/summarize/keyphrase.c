@@ -4,15 +4,18 @@
  * Candidates and their occurrences come from keyphrase_candidates.c. Each is scored on
  *   - how often it occurs, each occurrence weighted by how early in its article it comes: news
  *     puts the subject in the first sentences;
- *   - how often its words occur on their own (for a phrase of several words): a phrase made of
- *     the text's recurring words is central to it, the idea of RAKE's word degree;
- *   - its length: a phrase says more than any of its words, and is rarer for being longer;
+ *   - how often its words occur (for a phrase of several words): a phrase made of the text's
+ *     recurring words is central to it, as in RAKE, where a phrase scores by its words;
+ *   - its length, once it recurs: a phrase says more than any of its words, and is rarer for
+ *     being longer;
  *   - the share of titles that hold it;
  *   - with several articles, the share of them it occurs in.
- * Phrases are then chosen best first, greedily: choosing one takes its occurrences away from
- * the shorter candidates inside it, which are scored again on what is left and dropped when
- * nothing is ("Odile" after "Storm Odile"). Scores only fall as phrases are chosen, so a
- * candidate whose score is stale is rescored only when it reaches the top (lazy greedy).
+ * Phrases are then chosen best first, greedily. Choosing one takes its occurrences away from the
+ * candidates inside it or across its edges, which are scored again on what is left and dropped
+ * when nothing is ("training" after "training mission", when it never stands alone); and a name
+ * leaves out the other names with its head ("Castellano" after "Raymond T. Castellano"). Scores
+ * only fall as phrases are chosen, so a stale score is computed again only when it reaches the
+ * top of the heap (lazy greedy), and the order is that of the final scores.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -34,10 +37,9 @@ typedef struct scorer {
     const kp_collection *c;
     size_t narticles;
     const lede_vec *chosen; /* uint32_t: the candidates chosen so far */
-    double *frequency; /* per candidate: position-weighted occurrences, all of them */
-    uint8_t *name;     /* per candidate: 1 when it is mostly written among capitalised words */
-    uint8_t *covered;  /* per token of all articles: bit w-1 set where a chosen phrase of w words
-                          starts */
+    uint8_t *name;    /* per candidate: 1 when it is mostly written among capitalised words */
+    uint8_t *covered; /* per token of all articles: bit w-1 set where a chosen phrase of w words
+                         starts */
 } scorer;
 
 /* Is the occurrence inside an occurrence of a chosen phrase, or across the edge of one? Either
@@ -368,28 +370,23 @@ static lede_status rank(const kp_collection *c, size_t narticles, size_t k,
     lede_vec chosen, scores;
     lede_vec_init(&chosen, sizeof(uint32_t));
     lede_vec_init(&scores, sizeof(double));
-    scorer s = { c, narticles, &chosen, NULL, NULL, NULL };
-    s.frequency = calloc(nc ? nc : 1, sizeof *s.frequency);
+    scorer s = { c, narticles, &chosen, NULL, NULL };
     s.name = calloc(nc ? nc : 1, 1);
     s.covered = calloc(c->tokens ? c->tokens : 1, 1);
-    lede_status st = s.frequency && s.name && s.covered ? LEDE_OK : LEDE_ERR_NOMEM;
+    lede_status st = s.name && s.covered ? LEDE_OK : LEDE_ERR_NOMEM;
     const kp_candidate *cands = c->candidates.data;
     const kp_occurrence *occ = c->occurrences.data;
     const uint32_t *order = c->order.data;
     for (size_t i = 0; st == LEDE_OK && i < nc; i++) {
         uint32_t names = 0;
-        for (uint32_t j = 0; j < cands[i].count; j++) {
-            const kp_occurrence *o = &occ[order[cands[i].first + j]];
-            s.frequency[i] += kp_position_weight(o->sentence);
-            names += o->name;
-        }
-        s.name[i] = 2 * names >= cands[i].count && names > 0;
+        for (uint32_t j = 0; j < cands[i].count; j++)
+            names += occ[order[cands[i].first + j]].name;
+        s.name[i] = names > 0 && 2 * names >= cands[i].count;
     }
     if (st == LEDE_OK)
         st = choose(&s, k, &chosen, &scores);
     if (st == LEDE_OK)
         st = build_list(c, &chosen, &scores, list);
-    free(s.frequency);
     free(s.name);
     free(s.covered);
     lede_vec_free(&chosen);

@@ -34,7 +34,7 @@ typedef struct kp_occurrence {
 typedef struct kp_candidate {
     uint32_t words;                 /* tokens in the phrase */
     uint32_t member[KP_MAX_WORDS];  /* the one-word candidate of each token, or KP_NONE (a
-                                       number, an initial) */
+                                       number, an initial, a title such as "Dr.") */
     double word_frequency;          /* of a single word: its position-weighted occurrences in
                                        every phrase, whether or not they are candidates */
     uint32_t titles;                /* articles whose title holds the phrase */

@@ -1,14 +1,15 @@
 /*
  * keyphrase_candidates — which runs of words can be keyphrases, and where each one occurs.
  *
- * A run is a stretch of consecutive content words inside one sentence: a stopword, punctuation,
- * a reporting verb ("said") or a date word ("Monday") ends it, and so does a possessive "'s"
+ * A run is a stretch of consecutive content words inside one sentence (the dateline left out):
+ * a stopword, punctuation, a reporting verb ("said"), one of the commonest verbs ("made"), a day
+ * or month name ("Monday") or a company suffix ("Inc.") ends it, and so does a possessive "'s"
  * ("Aldmark's | general election"). Within a run, a change between capitalised and lower-case
  * words ends one phrase and starts the next, so that a name stays whole and apart from the
- * common nouns beside it ("NATO | defence ministers", "Storm Odile | damage"). Every sub-phrase
- * of 1 to 4 words of such a phrase is a candidate, counted where it occurs, unless it starts or
- * ends with a number or a quantity word ("40 million"); the selection (keyphrase.c) later drops
- * the parts that a chosen whole already accounts for.
+ * common nouns beside it ("NATO | defence ministers", "Storm Odile | damage"). The sub-phrases
+ * of 1 to 4 words of such a phrase are the candidates (of a name, those that end with its last
+ * word), counted where they occur, unless they start or end with a number or a quantity word
+ * ("40 million"); the selection (keyphrase.c) drops the parts that a chosen whole accounts for.
  *
  * Candidates are keyed by their stems, so "storm" and "Storms" are one candidate; the form as
  * written is kept per occurrence, for display and positions.

@@ -44,6 +44,7 @@ typedef struct lede_sset {
     lede_ssent *s;
     size_t n;
     size_t narticles;
+    double share;        /* what part of the text the summary may take (set before ranking) */
     lede_vec vector;     /* lede_term_weight */
     lede_vec sequence;   /* uint32_t */
     lede_strmap vocab;   /* stems, numbered */

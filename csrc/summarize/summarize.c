@@ -12,6 +12,22 @@
 #define FOCUS_WEIGHT 0.7
 #define IRRELEVANT 0.1 /* what a sentence without any query word keeps of its score */
 
+/* The share of the text the budget allows: what `auto` chooses its regime by. */
+static double budget_share(const lede_sset *set, const lede_summary_options *o)
+{
+    double words = 0, bytes = 0;
+    for (size_t i = 0; i < set->n; i++) {
+        words += set->s[i].length;
+        bytes += set->s[i].span.end - set->s[i].span.start + 1;
+    }
+    switch (o->unit) {
+    case LEDE_BUDGET_SENTENCES: return set->n ? o->amount / (double)set->n : 1;
+    case LEDE_BUDGET_WORDS: return words > 0 ? o->amount / words : 1;
+    case LEDE_BUDGET_BYTES: return bytes > 0 ? o->amount / bytes : 1;
+    default: return o->amount;
+    }
+}
+
 static lede_status rank(lede_sset *set, lede_summary_method method)
 {
     switch (method) {
@@ -62,8 +78,10 @@ lede_status lede_summarize(lede_analyzer *analyzer, const lede_summary_input *in
         return LEDE_ERR_INVALID;
     lede_sset set;
     lede_status st = lede_sset_build(analyzer, inputs, n, &set);
-    if (st == LEDE_OK)
+    if (st == LEDE_OK) {
+        set.share = budget_share(&set, options);
         st = rank(&set, options->method);
+    }
     if (st == LEDE_OK && options->query && options->query_len > 0)
         st = focus(&set, analyzer, options->query, options->query_len);
     lede_choice *choices = NULL;
