@@ -60,6 +60,7 @@ build = {
       ["lede.cli.help"] = "lua/lede/cli/help.lua",
       ["lede.cli.index"] = "lua/lede/cli/index.lua",
       ["lede.cli"] = "lua/lede/cli/init.lua",
+      ["lede.cli.keyphrases"] = "lua/lede/cli/keyphrases.lua",
       ["lede.cli.input"] = "lua/lede/cli/input.lua",
       ["lede.cli.json"] = "lua/lede/cli/json.lua",
       ["lede.cli.search"] = "lua/lede/cli/search.lua",

@@ -7,7 +7,7 @@ local read = require "lede.read"
 local M = {}
 
 -- In the order `lede help` lists them.
-M.commands = { "analyze", "sentences", "summarize", "index", "search", "demo", "help" }
+M.commands = { "analyze", "sentences", "summarize", "keyphrases", "index", "search", "demo", "help" }
 
 local function is_command(name)
   for _, c in ipairs(M.commands) do

@@ -1,10 +1,8 @@
 -- `lede summarize`: extractive summaries (lede.summarize) of an article, of every article of a
 -- JSONL file, or (--multi) of each group of articles about one story.
-local cjson = require "cjson"
 local args = require "lede.cli.args"
 local input = require "lede.cli.input"
 local json = require "lede.cli.json"
-local read = require "lede.read"
 local util = require "lede.cli.util"
 
 local scalar, array, members = json.scalar, json.array, json.members
@@ -93,13 +91,6 @@ local function summary_options(opts)
   return o
 end
 
--- Whitespace inside a sentence becomes one space so a sentence is one line (as in `lede
--- sentences`: NBSP and the Unicode line breaks NEL, U+2028, U+2029 too).
-local function one_line(text)
-  text = text:gsub("\194[\133\160]", " "):gsub("\226\128[\168\169]", " ")
-  return (text:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
-end
-
 local function texts(summary)
   local out = {}
   for i, s in ipairs(summary) do out[i] = s.text end
@@ -128,85 +119,11 @@ local function detailed(id, method, summary, with_source)
   }
 end
 
----------------------------------------------------------------------------------------------------
--- --multi: one story per line
-
-local decoder = cjson.new()
-
-local function fail(fmt, ...) error(string.format(fmt, ...), 0) end
-
--- JSON numbers arrive as floats; an id of 7 should stay "7", not "7.0" (as lede.read does).
-local function id_string(v)
-  if v == nil or v == cjson.null then return nil end
-  if type(v) == "number" and v == math.floor(v) and math.abs(v) < 2^53 then
-    return string.format("%d", v)
-  end
-  if type(v) ~= "string" and type(v) ~= "number" then fail("field \"id\" must be a string or a number") end
-  return tostring(v)
-end
-
--- A line's story: its id and its articles. Raises a plain message when the line is no story.
-local function story_of(line)
-  local ok, obj = pcall(decoder.decode, (line:gsub("^\239\187\191", "")))
-  if not ok then fail("invalid JSON: %s", read.clean_error(obj)) end
-  if type(obj) ~= "table" or obj[1] ~= nil then fail("expected a JSON object") end
-  local id = id_string(obj.id)
-  local list = obj.articles
-  if type(list) ~= "table" or list[1] == nil then
-    fail("no articles: expected an \"articles\" list of article objects")
-  end
-  local lede = require "lede"
-  local articles = {}
-  for i, fields in ipairs(list) do
-    local good, a = pcall(function()
-      local f = read.fields(fields)
-      f.id = f.id or string.format("%d", i)
-      return lede.article(f)
-    end)
-    if not good then fail("articles[%d]: %s", i, read.clean_error(a)) end
-    articles[i] = a
-  end
-  return id, articles
-end
-
--- Reads stories line by line, writes a summary per story; reports bad lines as
--- `lede analyze --jsonl` does (input.each_line). Returns the exit status.
-local function each_story(path, strict, fn)
-  if path == "-" then path = nil end
-  local fh = path and util.open(path) or io.stdin
-  local name = path or "stdin"
-  local lineno, lines, skipped = 0, 0, 0
-  local status = 0
-  for line in fh:lines() do
-    lineno = lineno + 1
-    line = line:gsub("\r$", "")
-    if line:find("%S") then
-      lines = lines + 1
-      local ok, id, articles = pcall(story_of, line)
-      if ok then
-        fn(id, articles)
-      else
-        skipped = skipped + 1
-        io.stderr:write("lede: ", name, ":", lineno, ": ", id, "\n")
-        if strict then status = 1; break end
-      end
-    end
-  end
-  if path then fh:close() end
-  if status == 0 and skipped > 0 then
-    io.stderr:write(string.format("lede: %d of %d lines skipped\n", skipped, lines))
-    status = 1
-  end
-  return status
-end
-
----------------------------------------------------------------------------------------------------
-
 function M.run(opts, files)
   local o = summary_options(opts)
   local lede = require "lede"
   if opts.multi then
-    return each_story(files[1], opts.strict, function(id, articles)
+    return input.each_story(files[1], opts.strict, function(id, articles)
       local summary = lede.summarize(articles, o)
       if opts.json then
         io.write(detailed(id, o.method, summary, true), "\n")
@@ -229,7 +146,7 @@ function M.run(opts, files)
       io.write(members { { "id", scalar(a.id) }, { "summary", array(texts(summary)) } }, "\n")
     else
       if not first then io.write("\n") end
-      for _, s in ipairs(summary) do io.write(one_line(s.text), "\n") end
+      for _, s in ipairs(summary) do io.write(util.one_line(s.text), "\n") end
     end
     first = false
   end)

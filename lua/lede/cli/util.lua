@@ -1,5 +1,5 @@
 -- Small helpers the subcommands share: opening and listing files, numbers and plurals in
--- messages, the terminal, and error messages without their "lede: " prefix.
+-- messages, the terminal, text on one line, and error messages without their "lede: " prefix.
 local read = require "lede.read"
 
 local M = {}
@@ -55,6 +55,13 @@ end
 function M.columns()
   local n = tonumber(os.getenv("COLUMNS") or "")
   return (n and n >= 20) and math.floor(n) or 80
+end
+
+-- Whitespace inside a sentence or phrase becomes one space so it is one line (as in `lede
+-- sentences`: NBSP and the Unicode line breaks NEL, U+2028, U+2029 too).
+function M.one_line(text)
+  text = text:gsub("\194[\133\160]", " "):gsub("\226\128[\168\169]", " ")
+  return (text:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
 end
 
 -- An error from lede or lede.index as the dispatcher wants it: no Lua position, no "lede: ".
