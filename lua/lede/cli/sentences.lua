@@ -1,13 +1,9 @@
 -- `lede sentences [FILE|-]`: one sentence per line, ready for grep, wc -l or a diff.
 local input = require "lede.cli.input"
+local util = require "lede.cli.util"
 
--- Whitespace inside a sentence becomes one space so a sentence is one line. Besides ASCII
--- whitespace this folds NBSP and the Unicode line breaks (NEL, U+2028, U+2029) that wire copy
--- sometimes carries, which would otherwise split a line in some viewers.
-local function one_line(text)
-  text = text:gsub("\194[\133\160]", " "):gsub("\226\128[\168\169]", " ")
-  return (text:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
-end
+-- A sentence is one line: util.one_line folds white space, NBSP and Unicode line breaks.
+local one_line = util.one_line
 
 local M = {
   summary = "print the sentences of an article, one per line",
