@@ -428,20 +428,12 @@ static int prunable(const lede_plan *p)
     return 1;
 }
 
-/* The number of live matches in a segment, without scoring. */
-static uint64_t count_matches(lede_exec *e, lede_node *root, const lede_snap_segment *ss)
-{
-    uint64_t n = 0;
-    for (uint32_t d = root->doc; d != LEDE_NO_DOC; d = lede_node_next(e, root))
-        n += !lede_is_deleted(ss, d);
-    return n;
-}
-
 static lede_status search_segments(lede_index *ix, run *x, const lede_plan *plan,
                                    const lede_search_params *p)
 {
     lede_bm25 bm25 = { p->k1 > 0 ? p->k1 : 1.2, p->b > 0 ? p->b : 0.75 };
-    int pruning = !p->exhaustive && !x->r->ncounters && prunable(plan);
+    /* An exact total needs every match anyway: then scoring them all costs no more. */
+    int pruning = !p->exhaustive && !x->r->ncounters && !x->want_total && prunable(plan);
     lede_status st = LEDE_OK;
     for (uint32_t i = 0; st == LEDE_OK && i < x->r->snap->nsegs; i++) {
         const lede_segment *seg = x->r->snap->segs[i].seg;
@@ -450,21 +442,12 @@ static lede_status search_segments(lede_index *ix, run *x, const lede_plan *plan
         st = lede_exec_init(&e, x->r->snap, seg, bm25, plan, &root);
         if (st == LEDE_OK)
             st = pruning ? run_maxscore(x, &e, root, i) : run_exhaustive(x, &e, root, i);
-        if (st == LEDE_OK && pruning && x->want_total) {
-            lede_exec counting;
-            lede_node *again;
-            lede_exec_free(&e);
-            st = lede_exec_init(&counting, x->r->snap, seg, bm25, plan, &again);
-            if (st == LEDE_OK)
-                x->r->total += count_matches(&counting, again, &x->r->snap->segs[i]);
-            e = counting;
-        }
         if (st == LEDE_OK && e.corrupt)
             st = lede_index_fail(ix, LEDE_ERR_CORRUPT, "index file %s is corrupt: bad postings",
                                  seg->name);
         lede_exec_free(&e);
     }
-    x->r->total_exact = !pruning || x->want_total;
+    x->r->total_exact = !pruning;
     return st;
 }
 
