@@ -44,38 +44,15 @@ local function readable(phrases)
   return out
 end
 
-local function keyphrases(argv, stdin)
-  local full = { "keyphrases" }
-  table.move(argv, 1, #argv, 2, full)
-  return lede(full, stdin)
-end
+local keyphrases = helpers.command("keyphrases")
 
--- Runs a command that must succeed quietly; returns its output lines.
-local function ok_lines(argv, stdin)
-  local out, err, status = keyphrases(argv, stdin)
-  assert.are.equal("", err)
-  assert.are.equal(0, status)
-  return lines(out)
-end
+local function ok_lines(argv, stdin) return helpers.ok_lines(keyphrases, argv, stdin) end
 
-local function decoded_lines(out)
-  local t = {}
-  for i, line in ipairs(lines(out)) do t[i] = cjson.decode(line) end
-  return t
-end
+local decoded_lines = helpers.decoded_lines
 
-local function sorted_keys(t)
-  local keys = {}
-  for k in pairs(t) do keys[#keys + 1] = k end
-  table.sort(keys)
-  return keys
-end
+local sorted_keys = helpers.sorted_keys
 
-local function words(s)
-  local n = 0
-  for _ in s:gmatch("%S+") do n = n + 1 end
-  return n
-end
+local words = helpers.count_words
 
 local function folded(s)
   return (s:gsub("\u{A0}", " "):gsub("%s+", " "))

@@ -37,32 +37,13 @@ local function expected(opts, text)
   return out
 end
 
-local function summarize(argv, stdin)
-  local full = { "summarize" }
-  table.move(argv, 1, #argv, 2, full)
-  return lede(full, stdin)
-end
+local summarize = helpers.command("summarize")
 
--- Runs a command that must succeed quietly; returns its output lines.
-local function ok_lines(argv, stdin)
-  local out, err, status = summarize(argv, stdin)
-  assert.are.equal("", err)
-  assert.are.equal(0, status)
-  return lines(out)
-end
+local function ok_lines(argv, stdin) return helpers.ok_lines(summarize, argv, stdin) end
 
-local function decoded_lines(out)
-  local t = {}
-  for i, line in ipairs(lines(out)) do t[i] = cjson.decode(line) end
-  return t
-end
+local decoded_lines = helpers.decoded_lines
 
-local function sorted_keys(t)
-  local keys = {}
-  for k in pairs(t) do keys[#keys + 1] = k end
-  table.sort(keys)
-  return keys
-end
+local sorted_keys = helpers.sorted_keys
 
 teardown(function() os.remove(TXT) end)
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 enum { PAGERANK_ITERATIONS = 100 };
+#define DAMPING 0.85
 #define PAGERANK_EPSILON 1e-7
 
 static double overlap(const lede_sset *set, size_t i, size_t j)
@@ -85,4 +86,22 @@ lede_status lede_pagerank(const lede_graph *g, double damping, double *scores)
     free(out_weight);
     free(next);
     return LEDE_OK;
+}
+
+lede_status lede_rank_by_pagerank(lede_sset *set, lede_similarity kind, double threshold)
+{
+    lede_graph g;
+    lede_status st = lede_graph_build(set, kind, &g);
+    if (st != LEDE_OK)
+        return st;
+    if (threshold > 0)
+        for (size_t k = 0; k < g.m * g.m; k++)
+            g.w[k] = g.w[k] > threshold ? 1.0f : 0.0f;
+    double *scores = malloc((g.m ? g.m : 1) * sizeof *scores);
+    st = scores ? lede_pagerank(&g, DAMPING, scores) : LEDE_ERR_NOMEM;
+    for (size_t i = 0; st == LEDE_OK && i < set->n; i++)
+        set->s[i].score = i < g.m ? scores[i] : 0;
+    free(scores);
+    lede_graph_free(&g);
+    return st;
 }

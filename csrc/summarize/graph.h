@@ -28,4 +28,9 @@ void lede_graph_free(lede_graph *g);
 /* PageRank with the given damping over the graph's weights (rows normalised); scores[m]. */
 lede_status lede_pagerank(const lede_graph *g, double damping, double *scores);
 
+/* Scores every sentence of the set by PageRank (damping 0.85) over a graph of the given
+ * similarity; with `threshold` > 0, edges are 1 above it and 0 below (unweighted). Sentences past
+ * the graph's size score 0. */
+lede_status lede_rank_by_pagerank(lede_sset *set, lede_similarity kind, double threshold);
+
 #endif

@@ -170,4 +170,44 @@ function M.corpus_articles()
   return list
 end
 
+-- A runner for one subcommand: command("summarize")({ "--json", file }, stdin).
+function M.command(name)
+  return function(argv, stdin)
+    local full = { name }
+    table.move(argv, 1, #argv, 2, full)
+    return M.lede(full, stdin)
+  end
+end
+
+-- Runs a command that must succeed quietly; returns its output lines.
+function M.ok_lines(run, argv, stdin)
+  local check = require "luassert" -- busted's assert: this file runs outside a spec's environment
+  local out, err, status = run(argv, stdin)
+  check.are.equal("", err)
+  check.are.equal(0, status)
+  return M.lines(out)
+end
+
+-- The JSON object on each output line.
+function M.decoded_lines(out)
+  local cjson = require "cjson"
+  local t = {}
+  for i, line in ipairs(M.lines(out)) do t[i] = cjson.decode(line) end
+  return t
+end
+
+function M.sorted_keys(t)
+  local keys = {}
+  for k in pairs(t) do keys[#keys + 1] = k end
+  table.sort(keys)
+  return keys
+end
+
+-- Words as the command line counts them: runs of non-blanks.
+function M.count_words(s)
+  local n = 0
+  for _ in s:gmatch("%S+") do n = n + 1 end
+  return n
+end
+
 return M
