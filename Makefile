@@ -12,7 +12,7 @@ CPPFLAGS := -Icsrc $(LUA_INC) -D_POSIX_C_SOURCE=200809L
 LIBS     := -lstemmer -lutf8proc -lz -lzstd
 SHARED   := ../shared/data
 
-SRC      := $(wildcard csrc/util/*.c csrc/text/*.c csrc/article/*.c csrc/index/*.c csrc/summarize/*.c csrc/lua/*.c)
+SRC      := $(wildcard csrc/util/*.c csrc/text/*.c csrc/article/*.c csrc/index/*.c csrc/summarize/*.c csrc/extract/*.c csrc/lua/*.c)
 HDR      := $(wildcard csrc/*.h csrc/*/*.h)
 
 # Environment for running from the checkout without installing.
@@ -23,7 +23,7 @@ SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sa
 SAN_ENV   := LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
              ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-.PHONY: all deps fuzz-deps test test-unit test-sanitize demo eval eval-sbd eval-ir eval-summ bench bench-text bench-search bench-summ fuzz clean
+.PHONY: eval-extract all deps fuzz-deps test test-unit test-sanitize demo eval eval-sbd eval-ir eval-summ eval-quantities bench bench-text bench-search bench-summ fuzz clean eval-ner model eval-timex eval-quotes
 
 all: deps lede/core.so
 
@@ -54,7 +54,19 @@ test-sanitize: build/san/lede/core.so
 demo: all
 	@$(RUNENV) $(LUA) bin/lede demo examples/corpus
 
-eval: eval-sbd eval-ir eval-summ
+eval: eval-sbd eval-ir eval-summ eval-extract
+
+# Extraction: entities (CoNLL-2003), dates (TimeBank), quotations (PolNeAR), and a hand check of
+# quantities on the sample corpus.
+eval-extract: eval-ner eval-timex eval-quotes eval-quantities
+
+# Dates and times (TIMEX3): span, type and value scores on TimeBank/AQUAINT and GUM news.
+eval-timex: all
+	@$(RUNENV) $(LUA) bench/extract/timex.lua $(SHARED)/timex
+
+# Quotations: direct-quote span F1 and speaker accuracy on PolNeAR dev.
+eval-quotes: all
+	@$(RUNENV) $(LUA) bench/extract/quotes.lua $(SHARED)/quotes/polnear_dev.jsonl
 
 eval-sbd: all
 	@$(RUNENV) $(LUA) bench/eval_sbd.lua $(SHARED)/sbd
@@ -64,8 +76,24 @@ eval-ir: all
 	@$(RUNENV) sh bench/eval_ir.sh $(SHARED)/ir
 
 # Summaries: every lede.summarize method, lead baselines and OTS (installs ots), scored by ROUGE.
+# Quantities in the sample corpus, counts by unit, and a small hand check (not a benchmark).
+eval-quantities: all
+	@$(RUNENV) $(LUA) bench/extract/quantities.lua examples/corpus bench/extract/quantities_expected.txt
+
 eval-summ: all
 	@$(RUNENV) sh bench/eval_summ.sh $(SHARED)/summ
+
+# Named entities: exact-span, exact-type P/R/F1 per type on CoNLL-2003 dev (eng.testa).
+eval-ner: all
+	@$(RUNENV) $(LUA) bench/extract/ner.lua $(SHARED)/ner/conll2003_dev.jsonl
+
+# The shipped entity model, data/ner.model, trained on CoNLL-2003 train; deterministic (same bytes
+# on every run, check with cmp).
+NER_EPOCHS ?= 16
+model: all
+	@if [ -f $(SHARED)/ner/conll2003_train.txt ]; then \
+	  $(RUNENV) $(LUA) bench/extract/ner_train.lua $(SHARED)/ner/conll2003_train.txt data/ner.model $(NER_EPOCHS); \
+	else echo "model: no $(SHARED)/ner/conll2003_train.txt; data/ner.model left as it is"; fi
 
 bench: bench-text bench-search bench-summ
 

@@ -338,6 +338,171 @@ void lede_date_from_epoch(int64_t epoch, lede_date *out);
 /* The ISO week (1..53) of a date and the year that week belongs to. */
 void lede_date_iso_week(const lede_date *d, int *year, int *week);
 
+/* ---- Quotations ------------------------------------------------------------------------------ */
+
+typedef enum lede_quote_kind {
+    LEDE_QUOTE_DIRECT = 0, /* a quoted sentence or more: “We will not back down,” she said. */
+    LEDE_QUOTE_PARTIAL,    /* quoted words inside the writer's sentence: called it “a disgrace” */
+    LEDE_QUOTE_INDIRECT    /* reported speech: X said that …, according to X, … */
+} lede_quote_kind;
+
+typedef struct lede_quote {
+    lede_span span;            /* the content without marks: first piece's start to last's end */
+    const lede_span *pieces;   /* the quoted pieces: one, or several when the attribution splits
+                                  the quote or it runs over paragraphs */
+    size_t npieces;
+    lede_quote_kind kind;
+    int has_cue, has_speaker, has_resolved;
+    lede_span cue;             /* "said", "told reporters", "according to" */
+    lede_span speaker;         /* the mention: a name, a pronoun or a description */
+    lede_span resolved;        /* the name a pronoun or description refers to */
+} lede_quote;
+
+typedef struct lede_quote_list lede_quote_list;
+
+/*
+ * The quotations of an article analysed from `text`, in text order: direct quotes in straight,
+ * curly or single marks (also split by their attribution or running over paragraphs), partial
+ * quotes and indirect speech, each with its cue and speaker when the text gives them. A speaker
+ * that is a pronoun or description is resolved to the nearest earlier name when there is one;
+ * otherwise it stays unresolved. Free *out with lede_quote_list_free.
+ */
+lede_status lede_quotes(const lede_article *article, const char *text, size_t len,
+                        lede_quote_list **out);
+size_t lede_quote_list_count(const lede_quote_list *list);
+const lede_quote *lede_quote_list_at(const lede_quote_list *list, size_t i);
+void lede_quote_list_free(lede_quote_list *list);
+
+/* ---- Quantities ------------------------------------------------------------------------------ */
+
+typedef enum lede_approx {
+    LEDE_APPROX_NONE = 0,
+    LEDE_APPROX_ABOUT,     /* "around", "about", "roughly", "nearly", "some" */
+    LEDE_APPROX_MORE_THAN, /* "more than", "over" */
+    LEDE_APPROX_AT_LEAST,  /* "at least"; also vague counts: "hundreds of" is at least 100 */
+    LEDE_APPROX_UP_TO,     /* "up to", "as many as" */
+    LEDE_APPROX_LESS_THAN  /* "less than", "fewer than", "under" */
+} lede_approx;
+
+typedef struct lede_quantity {
+    lede_span span;        /* cue, number and unit: "around 500 troops", "$2.5 billion" */
+    double value;          /* multipliers applied: "$2.5 billion" 2.5e9, "two-thirds" 0.6667 */
+    double value_max;      /* the top of a range ("between 10 and 15"); equal to value if none */
+    int is_range;
+    const char *unit;      /* "USD", "percent", "km", "fraction", a counted noun ("troops"), or ""
+                              for a bare multiplied number; NUL-terminated, owned by the list */
+    size_t unit_len;
+    lede_approx approx;
+} lede_quantity;
+
+typedef struct lede_quantity_list lede_quantity_list;
+
+/*
+ * The quantities in an analysed article, in text order: a number (digits or words, a vague count
+ * such as "hundreds of", or a fraction) with a currency, a percentage, a unit of measure or the
+ * counted noun after it, and the approximation cue before it. Years, dates, times, ordinals and
+ * labels ("No. 5") are left out. `text` is the text the article was analysed from. Free *out
+ * with lede_quantity_list_free.
+ */
+lede_status lede_quantities(const lede_article *a, const char *text, size_t len,
+                            lede_quantity_list **out);
+size_t lede_quantity_list_count(const lede_quantity_list *list);
+const lede_quantity *lede_quantity_list_at(const lede_quantity_list *list, size_t i);
+void lede_quantity_list_free(lede_quantity_list *list);
+
+/* ---- Named entities ------------------------------------------------------------------------- */
+
+/* The CoNLL-2003 entity types. */
+typedef enum lede_entity_type {
+    LEDE_ENTITY_PER = 0,
+    LEDE_ENTITY_ORG,
+    LEDE_ENTITY_LOC,
+    LEDE_ENTITY_MISC,
+    LEDE_ENTITY_TYPE_COUNT
+} lede_entity_type;
+
+/* "PER", "ORG", "LOC", "MISC" (NULL for anything else). */
+const char *lede_entity_type_name(lede_entity_type type);
+
+/* One mention: a run of tokens tagged as one entity. */
+typedef struct lede_mention {
+    lede_span span;        /* from the first token's start to the last token's end */
+    uint32_t first_token;  /* index into lede_article_tokens */
+    uint32_t token_count;
+    lede_entity_type type;
+} lede_mention;
+
+/* A trained tagger: an averaged perceptron over hashed features, read-only once loaded. */
+typedef struct lede_ner_model lede_ner_model;
+
+/* Loads a model file; a damaged or foreign file is LEDE_ERR_CORRUPT, never a crash. `error`
+ * (may be NULL) says why. */
+lede_status lede_ner_model_load(const char *path, lede_ner_model **out, char *error, size_t errlen);
+/* The same from bytes in memory. */
+lede_status lede_ner_model_read(const void *bytes, size_t len, lede_ner_model **out);
+void lede_ner_model_free(lede_ner_model *model);
+
+/* The mentions in an article analysed from `text`, in text order; *out is malloc'd (free()). */
+lede_status lede_ner_tag(const lede_ner_model *model, const lede_article *article, const char *text,
+                         size_t len, lede_mention **out, size_t *count);
+
+/* Training: add gold-annotated articles, then train. The same articles in the same order with the
+ * same epochs give the same model file, byte for byte. */
+typedef struct lede_ner_trainer lede_ner_trainer;
+
+lede_status lede_ner_trainer_new(lede_ner_trainer **out);
+void lede_ner_trainer_free(lede_ner_trainer *trainer);
+/* gold[i].span must cover whole tokens of the article (first_token/token_count are ignored);
+ * a token takes the type of the mention its first byte falls in. */
+lede_status lede_ner_trainer_add(lede_ner_trainer *trainer, const lede_article *article,
+                                 const char *text, size_t len, const lede_mention *gold,
+                                 size_t ngold);
+/* Runs `epochs` passes over the articles in the order added and writes the averaged model. */
+lede_status lede_ner_trainer_write(lede_ner_trainer *trainer, unsigned epochs, const char *path,
+                                   char *error, size_t errlen);
+
+/* ---- Dates and times (TIMEX3) ---------------------------------------------------------------- */
+
+typedef enum lede_timex_type {
+    LEDE_TIMEX_DATE = 0,  /* a calendar date or period: "Feb. 13", "last month", "the 1990s" */
+    LEDE_TIMEX_TIME,      /* a time of day: "10:30 a.m. EST", "Thursday night" */
+    LEDE_TIMEX_DURATION,  /* an amount of time: "three years" (P3Y) */
+    LEDE_TIMEX_SET        /* a recurrence: "every Monday" (XXXX-WXX-1) */
+} lede_timex_type;
+
+/* Timex flags. */
+enum {
+    LEDE_TIMEX_UNRESOLVED = 1 << 0, /* relative, with no reference date: X stand for the digits */
+    LEDE_TIMEX_FALLBACK = 1 << 1    /* resolved against the dateline or latest explicit date */
+};
+
+#define LEDE_TIMEX_VALUE_MAX 32
+
+typedef struct lede_timex {
+    lede_span span;
+    lede_timex_type type;
+    unsigned flags;
+    char value[LEDE_TIMEX_VALUE_MAX]; /* TIMEX3 value, NUL-terminated: "2020-02-13", "2020-W07",
+                                         "P3Y", "PRESENT_REF", "XXXX-XX-XX" when unresolved */
+} lede_timex;
+
+typedef struct lede_timex_list lede_timex_list;
+
+/*
+ * The temporal expressions of an article in text order. `text` is the text the article was
+ * analysed from. Relative expressions ("Thursday", "last month", "two weeks ago") are resolved
+ * against `reference` (the article's date); when it is NULL, against a full date in the dateline
+ * or else the latest explicit full date in the text (flag LEDE_TIMEX_FALLBACK), and when there
+ * is none they stay unresolved (LEDE_TIMEX_UNRESOLVED). A bare weekday is the latest such day on
+ * or before the reference, or the next one on or after it when the sentence speaks of the future.
+ * Free *out with lede_timex_list_free.
+ */
+lede_status lede_timexes(const lede_article *article, const char *text, size_t len,
+                         const lede_date *reference, lede_timex_list **out);
+size_t lede_timex_list_count(const lede_timex_list *list);
+const lede_timex *lede_timex_list_at(const lede_timex_list *list, size_t i);
+void lede_timex_list_free(lede_timex_list *list);
+
 /* ---- Keyphrases ------------------------------------------------------------------------------- */
 
 typedef struct lede_keyphrase_position {

@@ -43,9 +43,17 @@ build = {
             "csrc/summarize/keyphrase_candidates.c", "csrc/summarize/lead.c",
             "csrc/summarize/lexrank.c", "csrc/summarize/luhn.c", "csrc/summarize/pacsum.c",
             "csrc/summarize/select.c", "csrc/summarize/sentences.c", "csrc/summarize/summarize.c",
-            "csrc/summarize/textrank.c", "csrc/lua/article.c", "csrc/lua/index.c",
+            "csrc/summarize/textrank.c", "csrc/extract/quantity.c", "csrc/extract/quantity_words.c",
+            "csrc/extract/ner.c", "csrc/extract/ner_features.c", "csrc/extract/ner_model.c",
+            "csrc/extract/ner_train.c", "csrc/lua/ner.c",
+            "csrc/lua/article.c", "csrc/lua/index.c",
             "csrc/lua/keyphrase.c", "csrc/lua/lede_core.c", "csrc/lua/query.c",
-            "csrc/lua/snippet.c", "csrc/lua/summarize.c",
+            "csrc/lua/quantity.c", "csrc/lua/snippet.c", "csrc/lua/summarize.c",
+            "csrc/extract/timex.c", "csrc/extract/timex_calendar.c", "csrc/extract/timex_lexicon.c",
+            "csrc/extract/timex_match.c", "csrc/lua/timex.c",
+            "csrc/extract/attribution.c", "csrc/extract/indirect.c", "csrc/extract/quote_marks.c",
+            "csrc/extract/quotes.c", "csrc/extract/speaker_resolve.c", "csrc/extract/textview.c",
+            "csrc/lua/quotes.c",
          },
          incdirs = { "csrc", "$(STEMMER_INCDIR)", "$(UTF8PROC_INCDIR)", "$(ZLIB_INCDIR)",
                      "$(ZSTD_INCDIR)" },
@@ -75,5 +83,6 @@ build = {
    },
    install = {
       bin = { lede = "bin/lede" },
+      lua = { ["lede.ner"] = "data/ner.model" }, -- the entity model, beside lede/init.lua
    },
 }

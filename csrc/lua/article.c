@@ -215,6 +215,10 @@ void lede_lua_article_register(lua_State *L)
         { "terms", article_terms },
         { "counts", article_counts },
         { "dateline", article_dateline },
+        { "quotes", lede_lua_article_quotes },
+        { "entities", lede_lua_article_entities },
+        { "quantities", lede_lua_article_quantities },
+        { "timexes", lede_lua_article_timexes },
         { "close", article_close },
         { NULL, NULL },
     };

@@ -36,6 +36,21 @@ int lede_lua_parse_query(lua_State *L);
 void lede_lua_index_register(lua_State *L);
 int lede_lua_index_open(lua_State *L);
 
+/* art:quantities(text) → { {start, stop, text, value, value_max?, unit, approx?}, ... } */
+int lede_lua_article_quantities(lua_State *L);
+
+/* Entities: core.ner_load(path) → model or nil, message; core.ner_trainer() → trainer;
+ * article:entities(model, text) → mentions (a method of the article userdata). */
+int lede_lua_ner_load(lua_State *L);
+int lede_lua_ner_trainer(lua_State *L);
+int lede_lua_article_entities(lua_State *L);
+
+/* art:quotes(text) → { {start, stop, text, kind, cue, speaker, mention, ...}, ... } */
+int lede_lua_article_quotes(lua_State *L);
+
+/* art:timexes(text [, reference date]) → dates and times (see lede_timexes). */
+int lede_lua_article_timexes(lua_State *L);
+
 /* Raises a Lua error "what: <status message>". */
 int lede_lua_fail(lua_State *L, const char *what, lede_status status);
 

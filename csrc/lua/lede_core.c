@@ -89,5 +89,7 @@ int luaopen_lede_core(lua_State *L)
     lua_setfield(L, -2, "parse_query");
     lua_pushcfunction(L, lede_lua_index_open);
     lua_setfield(L, -2, "index_open");
+    lua_pushcfunction(L, lede_lua_ner_load), lua_setfield(L, -2, "ner_load");
+    lua_pushcfunction(L, lede_lua_ner_trainer), lua_setfield(L, -2, "ner_trainer");
     return 1;
 }

@@ -77,6 +77,30 @@ function Article:tokens() return core_of(self):tokens(self.text) end
 function Article:terms(limit) return core_of(self):terms(limit) end
 function Article:counts() return core_of(self):counts() end
 function Article:dateline() return core_of(self):dateline(self.text) end
+-- Dates and times (TIMEX3), resolved against the article's date (else a date in its text).
+function Article:dates() return core_of(self):timexes(self.text, self.date) end
+-- Named-entity mentions { {start, stop, text, type}, ... }, type PER, ORG, LOC or MISC. The model
+-- is read on first use: installed beside this file (lede/ner.model), or data/ner.model in a
+-- checkout; LEDE_NER_MODEL overrides both.
+function Article:entities()
+  if not lede._ner_model then
+    local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
+    local candidates = { os.getenv("LEDE_NER_MODEL"), here .. "/ner.model",
+                         here .. "/../../data/ner.model" }
+    local err
+    for i = 1, 3 do
+      if candidates[i] then lede._ner_model, err = core.ner_load(candidates[i]) end
+      if lede._ner_model then break end
+    end
+    if not lede._ner_model then error("lede: no entity model: " .. tostring(err), 2) end
+  end
+  return core_of(self):entities(lede._ner_model, self.text)
+end
+
+--- Quotations: { {start, stop, text, kind = "direct"|"partial"|"indirect", cue, speaker,
+--- mention, speaker_start, speaker_stop, ...}, ... }; see docs/ARCHITECTURE.md.
+function Article:quotes() return core_of(self):quotes(self.text) end
+function Article:quantities() return core_of(self):quantities(self.text) end
 
 --- The article's fields as a JSON-ready table; lede.article(t) makes the same article again.
 function Article:to_table()

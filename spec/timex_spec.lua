@@ -1,0 +1,123 @@
+-- article:dates(): TIMEX3 dates, times, durations and sets, resolved against the article's date.
+local lede = require("lede")
+
+-- The expression `text` in `dates` (the first one with that text), or nil.
+local function find(dates, text)
+  for _, d in ipairs(dates) do
+    if d.text == text then return d end
+  end
+end
+
+local DAY = "2020-02-13" -- a Thursday
+
+-- Each case: { sentence, expression, type, value }, in an article dated DAY. Checks the exact
+-- span (start, stop), type and value.
+local function check(cases)
+  for _, case in ipairs(cases) do
+    local text, want, type, value = table.unpack(case)
+    local d = find(lede.article{ text = text, date = DAY }:dates(), want)
+    assert.is_not_nil(d, want .. " not found in: " .. text)
+    local s = text:find(want, 1, true)
+    assert.same({ s, s + #want - 1, type, value }, { d.start, d.stop, d.type, d.value })
+  end
+end
+
+describe("article:dates", function()
+  it("reads month-day dates in the nearest year, past ones first", function()
+    check{
+      { "The ministers met on Feb. 13 in Brussels.", "Feb. 13", "DATE", "2020-02-13" },
+      { "Talks broke down on Sept. 5, officials said.", "Sept. 5", "DATE", "2019-09-05" },
+      { "The court will rule on March 3.", "March 3", "DATE", "2020-03-03" },
+    }
+  end)
+
+  it("reads full dates, months with years, years, decades and mid-years", function()
+    check{
+      { "The law took effect on 13 February 2020 after a long fight.", "13 February 2020", "DATE",
+        "2020-02-13" },
+      { "Sales fell in March 2019, the company said.", "March 2019", "DATE", "2019-03" },
+      { "The plant opened in 2018 near the river.", "2018", "DATE", "2018" },
+      { "Prices soared in the 1990s before the crash.", "the 1990s", "DATE", "199" },
+      { "Output has slowed since mid-2019, analysts said.", "mid-2019", "DATE", "2019" },
+    }
+  end)
+
+  it("reads clock times, with the day that follows them", function()
+    check{
+      { "The vote opens at 10:30 a.m. EST on the floor.", "10:30 a.m. EST", "TIME",
+        "2020-02-13T10:30" },
+      { "Voting ends at 10 p.m. Wednesday, officials said.", "10 p.m. Wednesday", "TIME",
+        "2020-02-12T22:00" },
+    }
+  end)
+
+  it("takes a bare weekday as the latest one unless a future word precedes it", function()
+    check{
+      { "The minister resigned on Tuesday after the vote.", "Tuesday", "DATE", "2020-02-11" },
+      { "Police said Thursday that two men were held.", "Thursday", "DATE", "2020-02-13" },
+      { "The board will meet on Monday to decide.", "Monday", "DATE", "2020-02-17" },
+      -- TimeBank values "Friday night" as the day; "last night" keeps the part of day
+      { "The talks collapsed Friday night in Geneva.", "Friday night", "DATE", "2020-02-07" },
+      { "Two people died in the fire last night.", "last night", "TIME", "2020-02-12TNI" },
+    }
+  end)
+
+  it("resolves words relative to the article's date", function()
+    check{
+      { "The bank raised rates yesterday, traders said.", "yesterday", "DATE", "2020-02-12" },
+      { "Exports fell last month to a four-year low.", "last month", "DATE", "2020-01" },
+      { "He was arrested two weeks ago in Lyon.", "two weeks ago", "DATE", "2020-W05" },
+      { "Elections are due next year, the party said.", "next year", "DATE", "2021" },
+      { "Shares slid earlier this week on virus fears.", "earlier this week", "DATE", "2020-W07" },
+      { "Profit rose in the third quarter of 2018.", "the third quarter of 2018", "DATE", "2018-Q3" },
+    }
+  end)
+
+  it("reads earnings news the way it is meant", function()
+    local text = "Third-quarter profit rose 5%. Sales in the quarter rose, as they had a year earlier."
+    local dates = lede.article{ text = text, date = DAY }:dates()
+    -- the quarter just reported is the last one; "a year earlier" is that quarter a year back
+    assert.same({ "2019-Q3", "2019-Q4", "2018-Q4" }, { find(dates, "Third-quarter").value,
+      find(dates, "the quarter").value, find(dates, "a year earlier").value })
+  end)
+
+  it("marks present and past references", function()
+    check{
+      { "The company is now worth $2 billion.", "now", "DATE", "PRESENT_REF" },
+      { "She recently left the cabinet.", "recently", "DATE", "PAST_REF" },
+    }
+  end)
+
+  it("reads durations and sets", function()
+    check{
+      { "He spent three years in prison.", "three years", "DURATION", "P3Y" },
+      { "In the last twenty four hours the river rose.", "the last twenty four hours", "DURATION",
+        "PT24H" },
+      { "The market is held every Monday in the square.", "every Monday", "SET", "XXXX-WXX-1" },
+      { "The paper is printed daily in Leeds.", "daily", "SET", "P1D" },
+    }
+  end)
+
+  it("does not take the modal verb, a bare number or an age for a date", function()
+    local a = lede.article{ text = "Officials may raise 5,000 troops for the 6-year-old king.", date = DAY }
+    assert.same({}, a:dates())
+  end)
+
+  it("leaves relative dates unresolved without any date", function()
+    local a = lede.article("The strike began last month and ended on Tuesday.")
+    local d = find(a:dates(), "last month")
+    assert.same({ "XXXX-XX", true }, { d.value, d.unresolved })
+    assert.same("XXXX-XX-XX", find(a:dates(), "Tuesday").value)
+  end)
+
+  it("falls back to a date written on a line of its own", function()
+    local a = lede.article("Storm hits coast\n\nFriday, July 21, 2017\n\nThe storm arrived on Tuesday.")
+    local d = find(a:dates(), "Tuesday")
+    assert.same({ "2017-07-18", true, false }, { d.value, d.fallback, d.unresolved })
+  end)
+
+  it("survives hostile input", function()
+    local a = lede.article{ text = ("Feb. 31, 2020 99:99 the 19s mid- every \0\255 "):rep(50), date = DAY }
+    assert.is_table(a:dates())
+  end)
+end)
