@@ -1,6 +1,7 @@
 /*
- * libFuzzer target: any bytes are an article. Analysis must never crash, leak or read out of
- * bounds, and every span it returns must lie inside the input and in order.
+ * libFuzzer target: any bytes are an article. Analysis and the extractors (quotations, dates,
+ * quantities) must never crash, leak or read out of bounds, and every span analysis returns must
+ * lie inside the input and in order.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -18,6 +19,31 @@
     } while (0)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Runs the extractors; their results must lie inside the text. */
+static void extract(const lede_article *a, const char *text, size_t size)
+{
+    lede_quote_list *quotes;
+    if (lede_quotes(a, text, size, &quotes) == LEDE_OK) {
+        for (size_t i = 0; i < lede_quote_list_count(quotes); i++)
+            check(lede_quote_list_at(quotes, i)->span.end <= size);
+        lede_quote_list_free(quotes);
+    }
+    lede_date reference;
+    lede_date_parse("2020-02-13", 10, &reference);
+    lede_timex_list *dates;
+    if (lede_timexes(a, text, size, &reference, &dates) == LEDE_OK) {
+        for (size_t i = 0; i < lede_timex_list_count(dates); i++)
+            check(lede_timex_list_at(dates, i)->span.end <= size);
+        lede_timex_list_free(dates);
+    }
+    lede_quantity_list *quantities;
+    if (lede_quantities(a, text, size, &quantities) == LEDE_OK) {
+        for (size_t i = 0; i < lede_quantity_list_count(quantities); i++)
+            check(lede_quantity_list_at(quantities, i)->span.end <= size);
+        lede_quantity_list_free(quantities);
+    }
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -53,6 +79,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     lede_span dateline;
     if (lede_article_dateline(a, &dateline))
         check(dateline.end <= size);
+    extract(a, (const char *)data, size);
     lede_article_free(a);
     return 0;
 }
