@@ -461,6 +461,55 @@ lede_status lede_ner_trainer_add(lede_ner_trainer *trainer, const lede_article *
 lede_status lede_ner_trainer_write(lede_ner_trainer *trainer, unsigned epochs, const char *path,
                                    char *error, size_t errlen);
 
+/* ---- Entities: mentions grouped within an article ---------------------------------------- */
+
+/* The gazetteer: places with their short forms and demonyms, organisations with their acronyms,
+ * titles. Each list is text, one entry a line, "#" comments (data/gazetteer/ has the format). */
+typedef struct lede_gazetteer lede_gazetteer;
+
+typedef enum lede_gazetteer_list {
+    LEDE_GAZETTEER_PLACES = 0,    /* "United States|U.S.|US|USA|America; American" (LOC) */
+    LEDE_GAZETTEER_ORGANIZATIONS, /* "North Atlantic Treaty Organization|NATO" (ORG) */
+    LEDE_GAZETTEER_TITLES         /* "Gen.", one a line */
+} lede_gazetteer_list;
+
+lede_status lede_gazetteer_new(lede_gazetteer **out);
+/* Adds a list; an entry line without a name ("|US") is LEDE_ERR_INVALID. */
+lede_status lede_gazetteer_add(lede_gazetteer *g, lede_gazetteer_list list, const char *bytes,
+                               size_t len);
+void lede_gazetteer_free(lede_gazetteer *g);
+
+/* One entity: the mentions of an article that name the same person, place or thing. */
+typedef struct lede_entity {
+    const char *name;  /* the longest form seen, without title or "'s" (the gazetteer's name
+                          when only demonyms were seen: "Iraqi" → "Iraq") */
+    const char *key;   /* `name` case-folded, periods dropped, diacritics kept (for a gazetteer
+                          entity, its gazetteer name's): matches the entity across articles */
+    lede_entity_type type;
+    uint32_t count;            /* mentions */
+    uint32_t first;            /* byte offset of the first mention */
+    const uint32_t *mentions;  /* `count` indexes into lede_entity_list_mentions, text order */
+} lede_entity;
+
+typedef struct lede_entity_list lede_entity_list;
+
+/*
+ * Groups the tagger's mentions (lede_ner_tag) into entities: same names, surnames of people
+ * named in full, acronyms of longer names, possessives with or without apostrophe, gazetteer
+ * short forms and demonyms. Capitalised words the tagger missed that spell a known entity
+ * ("Stoltenberg's", "Irans") become mentions too. `g` may be NULL. Entities come by salience:
+ * most mentions first, then earliest. Free with lede_entity_list_free.
+ */
+lede_status lede_entities(const lede_gazetteer *g, const lede_article *article, const char *text,
+                          size_t len, const lede_mention *tagged, size_t ntagged,
+                          lede_entity_list **out);
+/* All mentions, tagged and found, in text order; entity_of[i] is mention i's entity index. */
+const lede_mention *lede_entity_list_mentions(const lede_entity_list *list, size_t *count,
+                                              const uint32_t **entity_of);
+size_t lede_entity_list_count(const lede_entity_list *list);
+const lede_entity *lede_entity_list_at(const lede_entity_list *list, size_t i);
+void lede_entity_list_free(lede_entity_list *list);
+
 /* ---- Dates and times (TIMEX3) ---------------------------------------------------------------- */
 
 typedef enum lede_timex_type {

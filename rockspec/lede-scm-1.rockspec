@@ -46,11 +46,14 @@ build = {
             "csrc/summarize/textrank.c", "csrc/extract/quantity.c", "csrc/extract/quantity_words.c",
             "csrc/extract/ner.c", "csrc/extract/ner_features.c", "csrc/extract/ner_model.c",
             "csrc/extract/ner_train.c", "csrc/lua/ner.c",
+            "csrc/extract/gazetteer.c", "csrc/extract/entity_forms.c", "csrc/extract/entities.c",
+            "csrc/lua/entities.c",
             "csrc/lua/article.c", "csrc/lua/index.c",
             "csrc/lua/keyphrase.c", "csrc/lua/lede_core.c", "csrc/lua/query.c",
             "csrc/lua/quantity.c", "csrc/lua/snippet.c", "csrc/lua/summarize.c",
             "csrc/extract/timex.c", "csrc/extract/timex_calendar.c", "csrc/extract/timex_lexicon.c",
-            "csrc/extract/timex_match.c", "csrc/lua/timex.c",
+            "csrc/extract/timex_match.c", "csrc/extract/timex_absolute.c",
+            "csrc/extract/timex_relative.c", "csrc/extract/timex_holiday.c", "csrc/lua/timex.c",
             "csrc/extract/attribution.c", "csrc/extract/indirect.c", "csrc/extract/quote_marks.c",
             "csrc/extract/quotes.c", "csrc/extract/speaker_resolve.c", "csrc/extract/textview.c",
             "csrc/lua/quotes.c",
@@ -83,6 +86,11 @@ build = {
    },
    install = {
       bin = { lede = "bin/lede" },
-      lua = { ["lede.ner"] = "data/ner.model" }, -- the entity model, beside lede/init.lua
+      lua = { -- the entity model and the gazetteer, beside lede/init.lua
+         ["lede.ner"] = "data/ner.model",
+         ["lede.gazetteer.countries"] = "data/gazetteer/countries.txt",
+         ["lede.gazetteer.organizations"] = "data/gazetteer/organizations.txt",
+         ["lede.gazetteer.titles"] = "data/gazetteer/titles.txt",
+      },
    },
 }

@@ -426,3 +426,84 @@ describe("lede.index on a generated corpus of 3,000 documents", function()
     end
   end)
 end)
+
+describe("lede.index keyword fields from extraction", function()
+  local DEFENCE = helpers.corpus_dir .. "defence-ministers.jsonl"
+  local HOLLOWAY = "Margaret A. Holloway"
+
+  -- The defence articles as lede.article objects.
+  local function defence_articles()
+    local list = {}
+    for _, a in lede.read(DEFENCE) do list[#list + 1] = a end
+    return list
+  end
+
+  -- A facet's counts by value, lower-cased (a facet shows a value as first written).
+  local function facet_values(result, name)
+    local t = {}
+    for _, v in ipairs(result.facets[name] or {}) do t[v.value:lower()] = v.count end
+    return t
+  end
+
+  local function with_index(opts, docs, fn)
+    local dir = tmpdir()
+    local ix = lede.index.open(dir, helpers.merged({ create = true }, opts))
+    for _, d in ipairs(docs) do ix:add(d) end
+    ix:commit()
+    local ok, err = pcall(fn, ix)
+    ix:close()
+    remove_dir(dir)
+    if not ok then error(err, 0) end
+  end
+
+  it("extracted_fields gives distinct person, org, place and speaker names", function()
+    local a = lede.article("Jane Okoro, the head of Acme Corp, spoke in Nairobi on Monday. "
+      .. '"We will grow," Jane Okoro said. Jane Okoro flew to Nairobi and Lagos.')
+    local f = lede.index.extracted_fields(a)
+    assert.are.same({ "Jane Okoro" }, f.person)
+    assert.are.same({ "Jane Okoro" }, f.speaker)
+    local seen = {}
+    for _, v in ipairs(f.place or {}) do
+      assert.is_nil(seen[v], "place twice: " .. v)
+      seen[v] = true
+    end
+    assert.is_true(seen.Nairobi)
+  end)
+
+  it("adds person and speaker to articles by default, searchable and countable", function()
+    local docs = defence_articles()
+    assert.is_true(#docs >= 3)
+    with_index(nil, docs, function(ix)
+      local r = ix:search('person:"' .. HOLLOWAY .. '"', { limit = 100, snippet = false })
+      assert.is_true(#r.hits >= 3)
+      for _, h in ipairs(r.hits) do assert.matches("^defence%-", h.id) end
+      local all = ix:search("", { facets = { "speaker", "person", "org", "place" }, limit = 0 })
+      assert.is_true((facet_values(all, "speaker")[HOLLOWAY:lower()] or 0) >= 1)
+      assert.is_true((facet_values(all, "person")[HOLLOWAY:lower()] or 0) >= 3)
+      assert.is_true((facet_values(all, "org").nato or 0) >= 1)
+      assert.is_true((facet_values(all, "place").brussels or 0) >= 1)
+    end)
+  end)
+
+  it("leaves them out with extract = false, and for plain tables of fields", function()
+    local docs = defence_articles()
+    with_index({ extract = false }, docs, function(ix)
+      assert.are.equal(0, #ix:search('person:"' .. HOLLOWAY .. '"', { snippet = false }).hits)
+    end)
+    with_index(nil, { { id = "t1", text = "Margaret A. Holloway said NATO would meet in Brussels." } },
+      function(ix)
+        assert.are.equal(0, #ix:search('person:"' .. HOLLOWAY .. '"', { snippet = false }).hits)
+      end)
+  end)
+
+  it("keeps the fields an article already gives", function()
+    local a = defence_articles()[1]
+    a.person = "Someone Else"
+    with_index(nil, { a }, function(ix)
+      assert.are.equal(0, #ix:search('person:"' .. HOLLOWAY .. '"', { snippet = false }).hits)
+      assert.are.equal(1, #ix:search('person:"Someone Else"', { snippet = false }).hits)
+      assert.are.equal(1, #ix:search('org:"NATO"', { snippet = false }).hits) -- the others come
+
+    end)
+  end)
+end)

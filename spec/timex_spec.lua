@@ -98,8 +98,117 @@ describe("article:dates", function()
     }
   end)
 
+  it("reads holidays by their calendar rules", function()
+    check{
+      { "Stores reported record sales over Thanksgiving Day.", "Thanksgiving Day", "DATE",
+        "2019-11-28" },
+      { "The parade was cancelled last Christmas after a storm.", "last Christmas", "DATE",
+        "2019-12-25" },
+      { "Churches will be full on Easter Sunday, the bishop said.", "Easter Sunday", "DATE",
+        "2020-04-12" },
+      { "Turnout on Election Day 2016 was the highest in decades.", "Election Day 2016", "DATE",
+        "2016-11-08" },
+      { "Crowds are expected in Rome during Easter week.", "Easter week", "DATE", "2020-W15" },
+    }
+  end)
+
+  it("reads years said in words", function()
+    check{
+      { "The firm was founded in nineteen ninety-six by two brothers.", "nineteen ninety-six",
+        "DATE", "1996" },
+      { "Few computers were ready for the year two thousand.", "the year two thousand", "DATE",
+        "2000" },
+      { "He left Havana in January nineteen ninety-seven.", "January nineteen ninety-seven",
+        "DATE", "1997-01" },
+      { "Snow fell for weeks in the winter of nineteen ninety-four.",
+        "the winter of nineteen ninety-four", "DATE", "1994-WI" },
+      { "Music has flourished in the nineties and into the 20th century.", "the nineties",
+        "DATE", "199" },
+      { "It was the bloodiest war of the 20th century.", "the 20th century", "DATE", "19" },
+    }
+  end)
+
+  it("reads fiscal quarters and years the way earnings news writes them", function()
+    check{
+      { "The retailer lost money in its fiscal first quarter.", "its fiscal first quarter",
+        "DATE", "2020-Q1" },
+      { "Analysts expect a rebound in this year's second quarter.",
+        "this year's second quarter", "DATE", "2020-Q2" },
+      { "Third quarter sales fell 4% from a year earlier.", "Third quarter", "DATE", "2019-Q3" },
+      { "In the fiscal year ended Jan. 31, the chain earned $12 million.", "the fiscal year",
+        "DURATION", "P1Y" },
+      { "The company expects a loss for the full year.", "the full year", "DATE", "2020" },
+    }
+  end)
+
+  it("reads vague references to the past, present and future", function()
+    check{
+      { "Analysts see little relief in the near term for exporters.", "the near term", "DATE",
+        "FUTURE_REF" },
+      { "The hearing was postponed to a later date.", "a later date", "DATE", "FUTURE_REF" },
+      { "Few bankers travel these days without a bodyguard.", "these days", "DATE",
+        "PRESENT_REF" },
+      { "The mine closed several years ago, residents said.", "several years ago", "DATE",
+        "PAST_REF" },
+      { "Sales have doubled over the past year, the firm said.", "the past year", "DATE", "2019" },
+      { "Rents rose sharply over the last decade.", "the last decade", "DATE", "201" },
+      { "Floods hit the region this past spring.", "this past spring", "DATE", "2019-SP" },
+      { "Talks stalled in mid-November over fishing rights.", "mid-November", "DATE", "2019-11" },
+    }
+  end)
+
+  it("reads counts with words between, halves, compounds and seasons", function()
+    check{
+      { "The appeal could take 2 1/2 years to resolve.", "2 1/2 years", "DURATION", "P2Y6M" },
+      { "Rescuers worked for 5 1/2 hours in the rubble.", "5 1/2 hours", "DURATION", "PT5H30M" },
+      { "The ceasefire was extended by two more weeks.", "two more weeks", "DURATION", "P2W" },
+      { "The lender granted an additional year to repay.", "an additional year", "DURATION",
+        "P1Y" },
+      { "Shares fell for eight trading days in a row.", "eight trading days", "DURATION", "P8D" },
+      { "The dispute has dragged on for almost a hundred years.", "a hundred years", "DURATION",
+        "P100Y" },
+      { "Rates should stay low for the next couple of years.", "the next couple of years",
+        "DURATION", "P2Y" },
+      { "Unions called a day-long strike at the port.", "day-long", "DURATION", "P1D" },
+      { "The bank signed a several-year contract with the city.", "several-year", "DURATION",
+        "PXY" },
+      { "The virus could spread worldwide within weeks.", "weeks", "DURATION", "PXW" },
+      { "Fires raged across the state during the summer.", "the summer", "DATE", "2019-SU" },
+    }
+  end)
+
+  it("reads deadlines, year-ends and sets of named days", function()
+    check{
+      { "The bridge loan must be paid down by June.", "June", "DATE", "2020-06" },
+      { "The company plans to cut 6,000 jobs by year-end.", "year-end", "DATE", "2020-12-31" },
+      { "The index has fallen 8% since year-end.", "year-end", "DATE", "2019-12-31" },
+      { "The club meets on Tuesday nights in the church hall.", "Tuesday nights", "SET",
+        "XXXX-WXX-2TNI" },
+      { "The festival returns each July to the old port.", "each July", "SET", "XXXX-07" },
+    }
+  end)
+
+  it("reads the quarter of a year before in earnings news", function()
+    local text = "Third-quarter profit rose 5%. Sales in the quarter a year ago were lower, and "
+      .. "last year's quarter had a loss."
+    local dates = lede.article{ text = text, date = DAY }:dates()
+    assert.same({ "2018-Q4", "2018-Q4" }, { find(dates, "the quarter a year ago").value,
+      find(dates, "last year's quarter").value })
+  end)
+
+  it("reads a weekday after a word of planning as the coming one", function()
+    check{
+      { "Protesters planned a large demonstration in the capital on Saturday.", "Saturday",
+        "DATE", "2020-02-15" },
+    }
+  end)
+
   it("does not take the modal verb, a bare number or an age for a date", function()
     local a = lede.article{ text = "Officials may raise 5,000 troops for the 6-year-old king.", date = DAY }
+    assert.same({}, a:dates())
+    -- a share is not three months, an ordinal is not a second, a count is not a year
+    a = lede.article{ text = "She won three-quarters of the vote and a quarter of the seats, "
+      .. "a second term for a party two thousand years old with twelve hundred members.", date = DAY }
     assert.same({}, a:dates())
   end)
 

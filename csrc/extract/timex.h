@@ -1,5 +1,5 @@
-/* timex — internal pieces of the TIMEX3 recogniser: the word tables, calendar arithmetic and the
- * token matcher. The public API (lede_timexes) is in lede.h. */
+/* timex — internal pieces of the TIMEX3 recogniser: the word tables, calendar arithmetic, the
+ * rules and the token matcher. The public API (lede_timexes) is in lede.h. */
 #ifndef LEDE_EXTRACT_TIMEX_H
 #define LEDE_EXTRACT_TIMEX_H
 
@@ -33,7 +33,7 @@ void tx_format_period(char *out, size_t cap, int64_t days, tx_unit unit, int off
 /* The same period with X for every digit the reference would have given ("XXXX-WXX"). */
 void tx_format_unresolved(char *out, size_t cap, tx_unit unit);
 
-/* ---- timex_match.c: one expression at a token ---- */
+/* ---- timex_match.c: what the rules share, and the matcher ---- */
 typedef struct tx_context {
     const lede_token *tokens;
     size_t ntokens;
@@ -52,6 +52,59 @@ typedef struct tx_match {
     int used_ref;          /* the value depends on the reference date */
     char value[LEDE_TIMEX_VALUE_MAX];
 } tx_match;
+
+/* A token's lower-case form without a final period or possessive, to look words up. */
+typedef struct tx_word {
+    char s[32];
+    size_t n;
+    int upper; /* the original starts with a capital letter */
+    int possessive;
+    uint8_t kind;
+} tx_word;
+
+/* Token j as a word, empty when it is past the end or outside the sentence of token i. */
+tx_word tx_word_at(const tx_context *c, size_t i, size_t j);
+#define TX_IS(w, ...) tx_is((w).s, (w).n, (const char *const[]){ __VA_ARGS__, NULL })
+
+/* Of three dates a year apart (`days[k]` in the reference's year - 1 + k), the index of the one
+ * a story mentioning it at token i most likely means. */
+int tx_nearest_of(const tx_context *c, size_t i, const int64_t days[3]);
+
+/* Words, counts and years (`j` is a token index; the sentence of token i bounds the look). */
+int tx_year_of(const tx_word *w);   /* "1998" → 1998, else 0 */
+int tx_count_at(const tx_context *c, size_t i, size_t j, int *value); /* tokens used */
+size_t tx_spelled_year(const tx_context *c, size_t i, size_t j, int *year);
+size_t tx_year_at(const tx_context *c, size_t i, size_t j, int *year);
+int tx_skip_the(const tx_context *c, size_t i, size_t *j, tx_word *w);
+int tx_future_near(const tx_context *c, size_t i);
+
+/* Writing a value into a match. */
+void tx_set_duration(tx_match *m, int count, tx_unit unit);
+void tx_set_relative(const tx_context *c, tx_match *m, tx_unit unit, int offset);
+void tx_set_quarter(const tx_context *c, tx_match *m, int q);
+void tx_set_season_latest(const tx_context *c, tx_match *m, const char *code);
+void tx_set_weekday(const tx_context *c, tx_match *m, int wd, int dir, int strict);
+void tx_set_month_near(const tx_context *c, size_t i, tx_match *m, int month, int day);
+void tx_add_time(tx_match *m, const char *suffix);
+
+/* The rules: each returns the number of tokens of the expression at token i, 0 for none. */
+/* ---- timex_absolute.c: expressions that name their date ---- */
+size_t tx_try_numeric(const tx_context *c, size_t i, tx_match *m);
+size_t tx_try_month(const tx_context *c, size_t i, tx_match *m);
+size_t tx_try_year(const tx_context *c, size_t i, tx_match *m);
+size_t tx_try_quarter(const tx_context *c, size_t i, tx_match *m);
+size_t tx_try_weekday(const tx_context *c, size_t i, tx_match *m);
+size_t tx_try_season(const tx_context *c, size_t i, tx_match *m);
+size_t tx_try_clock(const tx_context *c, size_t i, tx_match *m);
+/* ---- timex_relative.c: expressions that count from the reference or measure time ---- */
+size_t tx_try_deictic(const tx_context *c, size_t i, tx_match *m);
+size_t tx_try_anchored(const tx_context *c, size_t i, tx_match *m);
+size_t tx_try_year_ago(const tx_context *c, size_t i, tx_match *m);
+size_t tx_try_duration(const tx_context *c, size_t i, tx_match *m);
+size_t tx_try_set(const tx_context *c, size_t i, tx_match *m);
+size_t tx_try_year_end(const tx_context *c, size_t i, tx_match *m);
+/* ---- timex_holiday.c: "Thanksgiving", "Christmas Day", "last Easter" ---- */
+size_t tx_try_holiday(const tx_context *c, size_t i, tx_match *m);
 
 /* The longest expression that starts at token i. */
 void tx_match_at(const tx_context *c, size_t i, tx_match *m);

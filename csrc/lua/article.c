@@ -217,6 +217,7 @@ void lede_lua_article_register(lua_State *L)
         { "dateline", article_dateline },
         { "quotes", lede_lua_article_quotes },
         { "entities", lede_lua_article_entities },
+        { "entity_groups", lede_lua_article_entity_groups },
         { "quantities", lede_lua_article_quantities },
         { "timexes", lede_lua_article_timexes },
         { "close", article_close },

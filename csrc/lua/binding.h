@@ -44,6 +44,7 @@ int lede_lua_article_quantities(lua_State *L);
 int lede_lua_ner_load(lua_State *L);
 int lede_lua_ner_trainer(lua_State *L);
 int lede_lua_article_entities(lua_State *L);
+int lede_lua_gazetteer(lua_State *L), lede_lua_article_entity_groups(lua_State *L);
 
 /* art:quotes(text) → { {start, stop, text, kind, cue, speaker, mention, ...}, ... } */
 int lede_lua_article_quotes(lua_State *L);

@@ -30,8 +30,64 @@ local function add_values(pairs_out, name, value)
   end
 end
 
+-- Keyword fields drawn from an article's extraction: the entity types that become fields.
+local ENTITY_FIELDS = { PER = "person", ORG = "org", LOC = "place" }
+M.EXTRACTED_FIELDS = { "person", "org", "place", "speaker" }
+
+local function add_distinct(fields, seen, name, value)
+  if type(value) ~= "string" then return end
+  value = value:gsub("^%s+", ""):gsub("%s+$", "")
+  if value == "" then return end
+  seen[name] = seen[name] or {}
+  if seen[name][value] then return end
+  seen[name][value] = true
+  fields[name] = fields[name] or {}
+  fields[name][#fields[name] + 1] = value
+end
+
+--- The keyword fields extraction gives an article (lede.article): person, org and place (the
+-- canonical names of its PER, ORG and LOC entities: mention.entity, else the mention's text) and
+-- speaker (its quotations' speakers, a speaker that is a named entity by that entity's name),
+-- each a list of distinct values in order of first mention; a field with none is absent.
+function M.extracted_fields(article)
+  local fields, seen = {}, {}
+  local mentions = article:entities()
+  for _, m in ipairs(mentions) do
+    local name = ENTITY_FIELDS[m.type]
+    if name then add_distinct(fields, seen, name, m.entity or m.text) end
+  end
+  for _, quote in ipairs(article:quotes()) do
+    local speaker = quote.speaker
+    -- "Secretary-General Margaret A. Holloway": the person named in the speaker's span (the
+    -- resolved name's, for a pronoun or a description), by the entity's canonical name.
+    local first = quote.resolved_start or quote.speaker_start
+    local last = quote.resolved_stop or quote.speaker_stop
+    if speaker and first and last then
+      for _, m in ipairs(mentions) do
+        if (m.type == "PER" or m.type == "ORG") and m.start >= first and m.stop <= last then
+          speaker = m.entity or m.text
+          break
+        end
+      end
+    end
+    add_distinct(fields, seen, "speaker", speaker)
+  end
+  return fields
+end
+
+--- Sets on `fields` (a table of a document's fields) those of M.extracted_fields(article) that
+-- it does not give already; returns `fields`.
+function M.add_extracted(fields, article)
+  local extracted = M.extracted_fields(article)
+  for _, name in ipairs(M.EXTRACTED_FIELDS) do
+    if fields[name] == nil and extracted[name] then fields[name] = extracted[name] end
+  end
+  return fields
+end
+
 -- The (name, value) pairs of a document: the standard fields first, then keywords by name.
-local function document_pairs(doc)
+-- extracted: more keyword fields, for those the document does not give itself.
+local function document_pairs(doc, extracted)
   if type(doc) ~= "table" then
     error("lede.index: add expects an article or a table of fields, got " .. type(doc), 3)
   end
@@ -48,21 +104,38 @@ local function document_pairs(doc)
       extra[#extra + 1] = name
     end
   end
+  for name in pairs(extracted or {}) do
+    if doc[name] == nil then extra[#extra + 1] = name end
+  end
   table.sort(extra)
-  for _, name in ipairs(extra) do add_values(out, name, doc[name]) end
+  for _, name in ipairs(extra) do
+    local value = doc[name]
+    if value == nil then value = extracted[name] end
+    add_values(out, name, value)
+  end
   return out
 end
 
 --- Opens the index in `dir` at its last commit; { create = true } makes it when missing.
+-- extract (true unless false): an article added gets the keyword fields person, org, place and
+-- speaker from its extraction (M.extracted_fields), unless it gives them itself.
 function M.open(dir, opts)
   if type(dir) ~= "string" then error("lede.index.open: expected a directory path", 2) end
   opts = opts or {}
-  return setmetatable({ _core = core.index_open(dir, opts.create), dir = dir }, Index)
+  return setmetatable({ _core = core.index_open(dir, opts.create), dir = dir,
+    extract = opts.extract ~= false }, Index)
+end
+
+-- Is this an article made by lede.article? (lede requires this module: it is loaded lazily.)
+local function is_article(doc)
+  return getmetatable(doc) ~= nil and require("lede").is_article(doc)
 end
 
 --- Adds an article (or a table of fields); a document with the same id is replaced.
 function Index:add(doc)
-  self._core:add(document_pairs(doc))
+  local extracted
+  if self.extract and is_article(doc) then extracted = M.extracted_fields(doc) end
+  self._core:add(document_pairs(doc, extracted))
 end
 
 --- Deletes the document with this id; returns whether there was one.

@@ -79,22 +79,69 @@ function Article:counts() return core_of(self):counts() end
 function Article:dateline() return core_of(self):dateline(self.text) end
 -- Dates and times (TIMEX3), resolved against the article's date (else a date in its text).
 function Article:dates() return core_of(self):timexes(self.text, self.date) end
--- Named-entity mentions { {start, stop, text, type}, ... }, type PER, ORG, LOC or MISC. The model
--- is read on first use: installed beside this file (lede/ner.model), or data/ner.model in a
--- checkout; LEDE_NER_MODEL overrides both.
-function Article:entities()
-  if not lede._ner_model then
-    local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
-    local candidates = { os.getenv("LEDE_NER_MODEL"), here .. "/ner.model",
-                         here .. "/../../data/ner.model" }
-    local err
-    for i = 1, 3 do
-      if candidates[i] then lede._ner_model, err = core.ner_load(candidates[i]) end
-      if lede._ner_model then break end
+-- The entity model and the gazetteer are read on first use: installed beside this file
+-- (lede/ner.model, lede/gazetteer/), or data/ in a checkout; LEDE_NER_MODEL and LEDE_GAZETTEER
+-- (a directory) override them. `load(path)` returns the loaded thing or nil and a message.
+local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
+local function first_loaded(env, installed, checkout, load)
+  local candidates = { os.getenv(env), here .. "/" .. installed, here .. "/../../data/" .. checkout }
+  local err
+  for i = 1, 3 do
+    if candidates[i] then
+      local loaded
+      loaded, err = load(candidates[i])
+      if loaded then return loaded end
     end
-    if not lede._ner_model then error("lede: no entity model: " .. tostring(err), 2) end
   end
-  return core_of(self):entities(lede._ner_model, self.text)
+  error("lede: " .. tostring(err), 4) -- the caller of article:entities()
+end
+
+local function read_all(path)
+  local f, err = io.open(path, "rb")
+  if not f then return nil, err end
+  local bytes = f:read("a")
+  f:close()
+  return bytes
+end
+
+local function load_gazetteer(dir)
+  local lists = {}
+  for list, file in pairs({ places = "countries.txt", organizations = "organizations.txt",
+                            titles = "titles.txt" }) do
+    local bytes, err = read_all(dir .. "/" .. file)
+    if not bytes then return nil, "no gazetteer: " .. err end
+    lists[list] = bytes
+  end
+  return core.gazetteer(lists)
+end
+
+-- Tags the article and groups the mentions: mentions, entities (see lede_entities).
+local function entity_groups(self)
+  local c = core_of(self)
+  lede._ner_model = lede._ner_model or first_loaded("LEDE_NER_MODEL", "ner.model", "ner.model",
+    function(path)
+      local model, err = core.ner_load(path)
+      if not model then return nil, "no entity model: " .. tostring(err) end
+      return model
+    end)
+  lede._gazetteer = lede._gazetteer or first_loaded("LEDE_GAZETTEER", "gazetteer", "gazetteer",
+    load_gazetteer)
+  return c:entity_groups(lede._ner_model, lede._gazetteer, self.text)
+end
+
+-- Named-entity mentions { {start, stop, text, type, entity, key}, ... }, type PER, ORG, LOC or
+-- MISC, in text order; `entity` is the name of the entity the mention belongs to and `key` its
+-- normalised name (the same entity in another article has the same key).
+function Article:entities()
+  return (entity_groups(self))
+end
+
+-- The entities, most mentioned first (then earliest): { {name, type, key, count, first,
+-- mentions = { {start, stop}, ... } }, ... }, `first` being the byte where the first mention
+-- starts.
+function Article:entity_list()
+  local _, entities = entity_groups(self)
+  return entities
 end
 
 --- Quotations: { {start, stop, text, kind = "direct"|"partial"|"indirect", cue, speaker,
