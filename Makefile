@@ -23,7 +23,7 @@ SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sa
 SAN_ENV   := LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
              ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-.PHONY: eval-extract all deps fuzz-deps test test-unit test-sanitize demo eval eval-sbd eval-ir eval-summ eval-quantities bench bench-text bench-search bench-summ fuzz clean eval-ner model eval-timex eval-quotes
+.PHONY: eval-extract all deps fuzz-deps test test-unit test-sanitize demo eval eval-sbd eval-ir eval-summ eval-quantities bench bench-text bench-extract bench-search bench-summ fuzz clean eval-ner model eval-timex eval-quotes
 
 all: deps lede/core.so
 
@@ -95,10 +95,14 @@ model: all
 	  $(RUNENV) $(LUA) bench/extract/ner_train.lua $(SHARED)/ner/conll2003_train.txt data/ner.model $(NER_EPOCHS); \
 	else echo "model: no $(SHARED)/ner/conll2003_train.txt; data/ner.model left as it is"; fi
 
-bench: bench-text bench-search bench-summ
+bench: bench-text bench-extract bench-search bench-summ
 
 bench-text: all
 	@$(RUNENV) sh bench/bench_text.sh $(SHARED)/news
+
+# Extraction speed: analysis plus entities, quotes, dates and quantities, beside compromise.
+bench-extract: all
+	@$(RUNENV) sh bench/bench_extract.sh $(SHARED)/news
 
 # Search speed: lede's index against SQLite FTS5 and Xapian (installs python3-xapian if missing).
 bench-search: all
