@@ -4,25 +4,10 @@
 
 package.path = (arg[0]:match("^(.*)/") or ".") .. "/?.lua;" .. package.path
 local lede = require("lede")
-local json = require("lib.json")
+local corpus = require("lib.corpus")
 
--- Wall-clock like Node's hrtime; lua-system comes with busted, os.clock (CPU time) is the fallback.
-local ok, system = pcall(require, "system")
-local now = ok and system.monotime or os.clock
-
-local texts, bytes = {}, 0
-for _, spec in ipairs(arg) do
-  local path, field = spec:match("^(.*):([^:]+)$")
-  local records = assert(json.read_lines(path))
-  for _, rec in ipairs(records) do
-    local text = rec[field]
-    if type(text) == "string" and text ~= "" then
-      texts[#texts + 1] = text
-      bytes = bytes + #text
-    end
-  end
-end
-collectgarbage()
+local texts, bytes = corpus.load(arg)
+local now = corpus.now
 
 -- Timed: the whole C pipeline (tokenize, split, stem) per text, and reading its counts. The
 -- article is closed when done, as a stream processor would (`<close>`): Lua's collector does not
