@@ -525,6 +525,7 @@ describe("lede index and search usage errors exit 2", function()
     { { "index", FILES[1] }, "missing %-o DIR", "index" },
     { { "index", "--output", "/tmp/x" }, "no input", "index" },
     { { "index", "--output", "/tmp/x", "--progress", "--no-progress", "-" }, "%-%-progress and %-%-no%-progress cannot", "index" },
+    { { "index", "--output", "/tmp/x", "--commit-every", "0", "-" }, "%-%-commit%-every takes a whole number of at least 1, got '0'", "index" },
     { { "search" }, "missing DIR", "search" },
     { { "search", INDEX }, "missing QUERY", "search" },
     { { "search", INDEX, "storm", "--limit", "ten" }, "%-%-limit takes a whole number", "search" },

@@ -23,6 +23,22 @@ local function find(options, name)
   end
 end
 
+-- The value of option `name` as a whole number of at least `least` (0 when nil), or `default`
+-- when the option is absent. Anything else is a usage error that names the option as -x (--name)
+-- when it has a one-letter alias, so the user recognises what they typed.
+function M.whole_number(command, options, opts, name, default, least)
+  local v = opts[name]
+  if v == nil then return default end
+  least = least or 0
+  if not v:match("^%d+$") or #v > 15 or tonumber(v) < least then
+    local letter = find(options, name)[4]
+    local label = letter and string.format("-%s (--%s)", letter, name) or "--" .. name
+    local bound = least > 0 and " of at least " .. least or ""
+    M.usage_error(command, "%s takes a whole number%s, got '%s'", label, bound, v)
+  end
+  return math.tointeger(tonumber(v))
+end
+
 local function find_short(options, letter)
   for _, opt in ipairs(options) do
     if opt[4] == letter then return opt end

@@ -281,10 +281,7 @@ function M.run(opts, operands)
   if not opened then error(util.bare_error(ix), 0) end
   lock(ix)
 
-  local every = tonumber(opts["commit-every"] or COMMIT_EVERY)
-  if not every or every < 1 or every % 1 ~= 0 then
-    args.usage_error("index", "--commit-every takes a whole number of articles, at least 1")
-  end
+  local every = args.whole_number("index", M.options, opts, "commit-every", COMMIT_EVERY, 1)
   local progress = new_progress(want_progress(opts), total)
   local added, skipped, stopped = 0, 0, false
   local done_bytes, fh, start_offset = 0, nil, 0

@@ -59,18 +59,6 @@ local M = {
   operands = 1,
 }
 
-local function usage(fmt, ...) args.usage_error("keyphrases", fmt, ...) end
-
--- -n N: a whole number, at least 1.
-local function number_option(opts)
-  local v = opts.number
-  if v == nil then return DEFAULT_NUMBER end
-  if not v:match("^%d+$") or #v > 15 or tonumber(v) < 1 then
-    usage("-n (--number) takes a whole number of at least 1, got '%s'", v)
-  end
-  return math.tointeger(tonumber(v))
-end
-
 local function texts(phrases)
   local out = {}
   for i, p in ipairs(phrases) do out[i] = p.text end
@@ -127,7 +115,7 @@ local function multi(path, opts, n)
 end
 
 function M.run(opts, files)
-  local n = number_option(opts)
+  local n = args.whole_number("keyphrases", M.options, opts, "number", DEFAULT_NUMBER, 1)
   local lede = require "lede"
   if opts.stories then
     return input.each_story(files[1], opts.strict, function(id, articles)

@@ -54,14 +54,6 @@ local M = {
 
 local function usage(fmt, ...) args.usage_error("search", fmt, ...) end
 
--- A non-negative integer option, or its default.
-local function count_option(opts, name, default)
-  local v = opts[name]
-  if v == nil then return default end
-  if not v:match("^%d+$") or #v > 15 then usage("--%s takes a whole number, got '%s'", name, v) end
-  return math.tointeger(tonumber(v))
-end
-
 -- The index in dir. A directory without a MANIFEST holds none: rather than an empty result
 -- for a mistyped path, say so.
 local function open_index(dir)
@@ -223,9 +215,9 @@ local function search_one(opts, dir, query)
   local tty = not opts.json and util.is_terminal(1)
   style = style or (tty and "ansi" or "plain")
   local facet_names = facet_list(opts.facets)
-  local offset = count_option(opts, "offset", 0)
+  local offset = args.whole_number("search", M.options, opts, "offset", 0)
   local params = {
-    limit = count_option(opts, "limit", DEFAULT_LIMIT),
+    limit = args.whole_number("search", M.options, opts, "limit", DEFAULT_LIMIT),
     offset = offset,
     mode = opts.strict and "strict" or "lenient",
     any = opts.any or nil,
@@ -287,7 +279,7 @@ local function search_batch(opts, dir)
   end
   local run = opts.run or "lede"
   if run == "" or run:find("%s") then usage("--run NAME must be a word without spaces, got '%s'", run) end
-  local limit = count_option(opts, "limit", BATCH_LIMIT)
+  local limit = args.whole_number("search", M.options, opts, "limit", BATCH_LIMIT)
   local path = opts.queries
   local fh, name = io.stdin, "stdin"
   if path ~= "-" then fh, name = util.open(path), path end

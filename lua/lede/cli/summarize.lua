@@ -73,18 +73,15 @@ local function summary_options(opts)
     if v ~= nil then
       if unit then usage("give one budget, not both --%s and --%s", unit, name) end
       unit = name
-      local n = tonumber(v)
       if name == "ratio" then
-        if not n or not (n > 0 and n <= 1) then
+        local r = tonumber(v)
+        if not r or not (r > 0 and r <= 1) then
           usage("--ratio takes a number above 0 and at most 1, got '%s'", v)
         end
+        o.ratio = r
       else
-        if not v:match("^%d+$") or #v > 15 or tonumber(v) < 1 then
-          usage("--%s takes a whole number of at least 1, got '%s'", name, v)
-        end
-        n = math.tointeger(tonumber(v))
+        o[name] = args.whole_number("summarize", M.options, opts, name, nil, 1)
       end
-      o[name] = n
     end
   end
   if not unit then o.sentences = DEFAULT_SENTENCES end
