@@ -58,12 +58,7 @@ echo "machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cp
 echo "corpus: $(basename "$reuters") (body) + $(basename "$bbc") (text), loaded before timing; $runs runs per engine"
 echo
 
-awk -F '\t' -v order="$engines" '
-  # Median of the n values v[1..n] (insertion sort: n is small).
-  function median(v, n,   i, j, x) {
-    for (i = 2; i <= n; i++) { x = v[i]; for (j = i - 1; j > 0 && v[j] > x; j--) v[j + 1] = v[j]; v[j + 1] = x }
-    return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
-  }
+awk -F '\t' -v order="$engines" "$(cat "$bench/lib/median.awk")"'
   {
     e = $1; n[e]++
     bytes[e] = $2; sents[e] = $4; toks[e] = $5
