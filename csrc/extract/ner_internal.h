@@ -48,10 +48,17 @@ size_t ner_dynamic_features(const ner_doc *d, size_t i, const uint8_t *tags,
 /* Whether tag may follow prev in IOB2 (I-X only after B-X or I-X). */
 int ner_tag_allowed(uint8_t prev, uint8_t tag);
 
-/* The best allowed tag of token i under weights w (NER_BUCKETS * NER_TAGS), given tags[0..i-1];
- * dyn/ndyn receive the dynamic features used, for the trainer's update. */
-uint8_t ner_predict(const int32_t *w, const ner_doc *d, size_t i, const uint8_t *tags,
-                    uint32_t dyn[NER_MAX_DYNAMIC], size_t *ndyn);
+/* Prediction is split in two so that inference can score the static features of every token
+ * first (the table is far larger than the cache; independent row loads overlap) and then decode
+ * left to right. ner_static_scores sums the rows of token i's static features under weights w
+ * (NER_BUCKETS * NER_TAGS); ner_prefetch asks the CPU for those rows ahead of time; ner_choose
+ * adds the dynamic features (given tags[0..i-1]) and returns the best allowed tag, leaving in
+ * dyn/ndyn the dynamic features it used, for the trainer's update. */
+void ner_static_scores(const int32_t *w, const ner_doc *d, size_t i, int64_t score[NER_TAGS]);
+void ner_prefetch(const int32_t *w, const ner_doc *d, size_t i);
+uint8_t ner_choose(const int32_t *w, const ner_doc *d, size_t i, const uint8_t *tags,
+                   const int64_t static_score[NER_TAGS], uint32_t dyn[NER_MAX_DYNAMIC],
+                   size_t *ndyn);
 
 /* The model file: header, then the int16 weights compressed with zlib. */
 lede_status ner_model_encode(const int16_t *weights, lede_vec *out);

@@ -31,16 +31,37 @@ int ner_tag_allowed(uint8_t prev, uint8_t tag)
     return prev != 0 && prev < NER_TAGS && NER_TAG_TYPE(prev) == NER_TAG_TYPE(tag);
 }
 
-uint8_t ner_predict(const int32_t *w, const ner_doc *d, size_t i, const uint8_t *tags,
-                    uint32_t dyn[NER_MAX_DYNAMIC], size_t *ndyn)
+void ner_static_scores(const int32_t *w, const ner_doc *d, size_t i, int64_t score[NER_TAGS])
 {
     const ner_token *t = &LEDE_VEC_AT(&d->tokens, ner_token, i);
     const uint32_t *f = &LEDE_VEC_AT(&d->feats, uint32_t, t->first);
+    for (int g = 0; g < NER_TAGS; g++)
+        score[g] = 0;
+    for (size_t k = 0; k < t->count; k++) {
+        const int32_t *row = w + (size_t)(f[k] & (NER_BUCKETS - 1)) * NER_TAGS;
+        for (int g = 0; g < NER_TAGS; g++)
+            score[g] += row[g];
+    }
+}
+
+void ner_prefetch(const int32_t *w, const ner_doc *d, size_t i)
+{
+    const ner_token *t = &LEDE_VEC_AT(&d->tokens, ner_token, i);
+    const uint32_t *f = &LEDE_VEC_AT(&d->feats, uint32_t, t->first);
+    for (size_t k = 0; k < t->count; k++)
+        __builtin_prefetch(w + (size_t)(f[k] & (NER_BUCKETS - 1)) * NER_TAGS);
+}
+
+uint8_t ner_choose(const int32_t *w, const ner_doc *d, size_t i, const uint8_t *tags,
+                   const int64_t static_score[NER_TAGS], uint32_t dyn[NER_MAX_DYNAMIC],
+                   size_t *ndyn)
+{
+    int64_t score[NER_TAGS];
+    for (int g = 0; g < NER_TAGS; g++)
+        score[g] = static_score[g];
     *ndyn = ner_dynamic_features(d, i, tags, dyn);
-    int64_t score[NER_TAGS] = { 0 };
-    for (size_t k = 0; k < t->count + *ndyn; k++) {
-        uint32_t h = k < t->count ? f[k] : dyn[k - t->count];
-        const int32_t *row = w + (size_t)(h & (NER_BUCKETS - 1)) * NER_TAGS;
+    for (size_t k = 0; k < *ndyn; k++) {
+        const int32_t *row = w + (size_t)(dyn[k] & (NER_BUCKETS - 1)) * NER_TAGS;
         for (int g = 0; g < NER_TAGS; g++)
             score[g] += row[g];
     }

@@ -112,7 +112,9 @@ static lede_status epoch(perceptron *p, lede_ner_trainer *t)
         for (size_t i = 0; i < n; i++) {
             uint32_t dyn[NER_MAX_DYNAMIC];
             size_t ndyn;
-            tags[i] = ner_predict(p->w, &d->doc, i, tags, dyn, &ndyn);
+            int64_t score[NER_TAGS];
+            ner_static_scores(p->w, &d->doc, i, score);
+            tags[i] = ner_choose(p->w, &d->doc, i, tags, score, dyn, &ndyn);
             p->step++;
             if (tags[i] == d->gold[i])
                 continue;

@@ -101,6 +101,12 @@ lede_status lede_timexes(const lede_article *article, const char *text, size_t l
         lede_timex_list_free(list);
         return LEDE_ERR_INVALID;
     }
+    tx_word *words = tx_words(c.tokens, c.ntokens, text);
+    if (!words) {
+        lede_timex_list_free(list);
+        return LEDE_ERR_NOMEM;
+    }
+    c.words = words;
     c.quarterly = quarterly(c.tokens, c.ntokens);
     if (reference) {
         c.has_ref = 1;
@@ -117,6 +123,7 @@ lede_status lede_timexes(const lede_article *article, const char *text, size_t l
         c.fallback = 1;
         st = scan(&c, &list->items, &used_ref);
     }
+    free(words);
     if (st != LEDE_OK) {
         lede_timex_list_free(list);
         return st;

@@ -34,10 +34,13 @@ void tx_format_period(char *out, size_t cap, int64_t days, tx_unit unit, int off
 void tx_format_unresolved(char *out, size_t cap, tx_unit unit);
 
 /* ---- timex_match.c: what the rules share, and the matcher ---- */
+typedef struct tx_word tx_word;
+
 typedef struct tx_context {
     const lede_token *tokens;
     size_t ntokens;
     const char *text;
+    const tx_word *words; /* each token as a word (tx_words), made once: the rules ask often */
     int has_ref;
     int64_t ref;   /* days of the reference date */
     int fallback;  /* the reference was found in the text, not given */
@@ -54,14 +57,17 @@ typedef struct tx_match {
 } tx_match;
 
 /* A token's lower-case form without a final period or possessive, to look words up. */
-typedef struct tx_word {
+struct tx_word {
     char s[32];
     size_t n;
     int upper; /* the original starts with a capital letter */
     int possessive;
     uint8_t kind;
-} tx_word;
+};
 
+/* Every token as a word, for tx_context.words: an array of ntokens the caller frees, or NULL
+ * when memory runs out. */
+tx_word *tx_words(const lede_token *tokens, size_t ntokens, const char *text);
 /* Token j as a word, empty when it is past the end or outside the sentence of token i. */
 tx_word tx_word_at(const tx_context *c, size_t i, size_t j);
 #define TX_IS(w, ...) tx_is((w).s, (w).n, (const char *const[]){ __VA_ARGS__, NULL })

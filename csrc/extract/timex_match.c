@@ -1,32 +1,43 @@
 /* timex_match — what the rules share (words, counts, years, the spelling of values, tense cues)
  * and the matcher that runs them all at one token and keeps the longest expression. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "extract/timex.h"
 
+tx_word *tx_words(const lede_token *tokens, size_t ntokens, const char *text)
+{
+    tx_word *words = malloc((ntokens ? ntokens : 1) * sizeof *words);
+    for (size_t j = 0; words && j < ntokens; j++) {
+        const lede_token *t = &tokens[j];
+        tx_word *w = &words[j];
+        size_t n = t->lower_len;
+        if (n >= sizeof w->s) {
+            memset(w, 0, sizeof *w);
+            continue;
+        }
+        memcpy(w->s, t->lower, n);
+        if (n > 2 && (t->flags & LEDE_TOKEN_POSSESSIVE) && w->s[n - 2] == '\'' && w->s[n - 1] == 's')
+            n -= 2;
+        else if (n > 1 && (t->flags & LEDE_TOKEN_POSSESSIVE) && w->s[n - 1] == '\'')
+            n -= 1;
+        if (n > 1 && w->s[n - 1] == '.' && memchr(w->s, '.', n - 1) == NULL)
+            n -= 1; /* "Feb." but not "a.m." */
+        w->s[n] = '\0';
+        w->n = n;
+        char first = text[t->span.start];
+        w->upper = first >= 'A' && first <= 'Z';
+        w->kind = t->kind;
+        w->possessive = (t->flags & LEDE_TOKEN_POSSESSIVE) != 0;
+    }
+    return words;
+}
+
 tx_word tx_word_at(const tx_context *c, size_t i, size_t j)
 {
-    tx_word w = { .n = 0 };
     if (j >= c->ntokens || c->tokens[j].sentence != c->tokens[i].sentence)
-        return w;
-    const lede_token *t = &c->tokens[j];
-    size_t n = t->lower_len;
-    if (n >= sizeof w.s)
-        return w;
-    memcpy(w.s, t->lower, n);
-    if (n > 2 && (t->flags & LEDE_TOKEN_POSSESSIVE) && w.s[n - 2] == '\'' && w.s[n - 1] == 's')
-        n -= 2;
-    else if (n > 1 && (t->flags & LEDE_TOKEN_POSSESSIVE) && w.s[n - 1] == '\'')
-        n -= 1;
-    if (n > 1 && w.s[n - 1] == '.' && memchr(w.s, '.', n - 1) == NULL)
-        n -= 1; /* "Feb." but not "a.m." */
-    w.s[n] = '\0';
-    w.n = n;
-    char first = c->text[t->span.start];
-    w.upper = first >= 'A' && first <= 'Z';
-    w.kind = t->kind;
-    w.possessive = (t->flags & LEDE_TOKEN_POSSESSIVE) != 0;
-    return w;
+        return (tx_word){ .n = 0 };
+    return c->words[j];
 }
 
 int tx_year_of(const tx_word *w)
