@@ -54,6 +54,13 @@ function Writer:wrap(text, first, rest)
   if used > 0 then flush() end
 end
 
+-- A heading: wrapped, each line bold.
+function Writer:heading(text)
+  local first = #self.out + 1
+  self:wrap(text, "")
+  for i = first, #self.out do self.out[i] = self:bold(self.out[i]) end
+end
+
 local function pad(s, n) return s .. string.rep(" ", n - width(s)) end
 
 local function ref_line(a)
@@ -65,28 +72,31 @@ local function ref_line(a)
   return table.concat(parts, " · ")
 end
 
--- Rows of label, bar and value: bars scaled to the largest value.
+local function number(v)
+  return v == math.floor(v) and string.format("%d", v) or string.format("%.2f", v)
+end
+
+-- Rows of label, bar and value: bars scaled to the largest value, the label cut to 40% of the
+-- width and the bar as long as the rest allows (at most BAR_WIDTH).
 function Writer:bars(items)
-  local top, lw = 0, 0
+  local top, lw, vw = 0, 0, 0
   for _, item in ipairs(items) do
     top = math.max(top, item.value)
     lw = math.max(lw, width(clean(item.label)))
+    vw = math.max(vw, #number(item.value))
   end
-  lw = math.min(lw, math.max(self.width - BAR_WIDTH - 12, 8))
+  lw = math.min(lw, self.width * 2 // 5)
+  local bar = math.max(math.min(BAR_WIDTH, self.width - lw - vw - 5), 1)
   for _, item in ipairs(items) do
-    local n = top > 0 and math.floor(item.value / top * BAR_WIDTH + 0.5) or 0
+    local n = top > 0 and math.floor(item.value / top * bar + 0.5) or 0
     if item.value > 0 and n == 0 then n = 1 end
-    local value = item.value == math.floor(item.value) and string.format("%d", item.value)
-      or string.format("%.2f", item.value)
-    self:line("  " .. pad(cut(clean(item.label), lw), lw) .. "  " .. string.rep("█", n) .. " " .. value)
+    self:line("  " .. pad(cut(clean(item.label), lw), lw) .. "  " .. string.rep("█", n) .. " " .. number(item.value))
   end
 end
 
 local blocks = {}
 
-function blocks.heading(w, b)
-  w:line(w:bold(clean(b.text)))
-end
+function blocks.heading(w, b) w:heading(b.text) end
 
 function blocks.paragraph(w, b) w:wrap(b.text, "") end
 
@@ -153,12 +163,12 @@ function blocks.timeline(w, b)
 end
 
 function blocks.bar_chart(w, b)
-  w:line(w:bold(clean(b.title)))
+  w:heading(b.title)
   w:bars(b.items)
 end
 
 function blocks.time_series(w, b)
-  w:line(w:bold(clean(b.title)))
+  w:heading(b.title)
   local items = {}
   for i, p in ipairs(b.points) do items[i] = { label = p.date, value = p.value } end
   w:bars(items)
@@ -184,9 +194,8 @@ function M.render(doc, opts)
   if #meta > 0 then w:wrap(table.concat(meta, " · "), "") end
   for _, section in ipairs(doc.sections) do
     w:line()
-    local heading = clean(section.title)
-    w:line(w:bold(heading))
-    w:line(string.rep("─", math.min(width(heading), w.width)))
+    w:heading(section.title)
+    w:line(string.rep("─", math.min(width(clean(section.title)), w.width)))
     for i, block in ipairs(section.blocks) do
       if i > 1 then w:line() end
       blocks[block.type](w, block)
