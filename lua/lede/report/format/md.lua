@@ -21,7 +21,7 @@ function M.escape(s)
 end
 
 --- A URL fit for a link destination, or nil: http or https only (util.http_url), and nothing
--- that could end the destination early (< > \\); ( ) are percent-encoded.
+-- that could end the destination early (< > and backslash); ( ) are percent-encoded.
 function M.safe_url(url)
   if not util.http_url(url) or url:find("[<>\\]") then return nil end
   return (url:gsub("%(", "%%28"):gsub("%)", "%%29"))
