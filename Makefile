@@ -136,3 +136,20 @@ fuzz: deps lede/core.so build/fuzz/fuzz_article build/fuzz/fuzz_query build/fuzz
 	@$(RUNENV) $(LUA) -e 'local lede = require("lede"); local ix = lede.index.open("build/fuzz/seed-index", { create = true }); for _, a in lede.read("examples/corpus/storm.jsonl") do ix:add(a) end; ix:commit()'
 	@cp build/fuzz/seed-index/*.lseg build/fuzz/corpus-segment/
 	build/fuzz/fuzz_segment -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus-segment
+
+# Screenshots of the HTML reports of the sample corpus (docs/img/report-NAME.png, for the README),
+# taken by headless Chromium at 1200x1600, made smaller by pngquant (256 colours) when it is there.
+CHROMIUM := chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,1600
+.PHONY: screenshots
+screenshots: all
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; mkdir -p docs/img; \
+	$(RUNENV) $(LUA) bin/lede index -o "$$tmp/index" --no-progress examples/corpus/*.jsonl; \
+	$(RUNENV) $(LUA) bin/lede report brief --id defence-003 -f html -o "$$tmp/brief.html" "$$tmp/index"; \
+	$(RUNENV) $(LUA) bin/lede report quotes -f html -o "$$tmp/quotes.html" measles "$$tmp/index"; \
+	$(RUNENV) $(LUA) bin/lede report timeline -f html -o "$$tmp/timeline.html" storm "$$tmp/index"; \
+	$(RUNENV) $(LUA) bin/lede report overview -f html -o "$$tmp/overview.html" "$$tmp/index"; \
+	for name in brief quotes timeline overview; do \
+	  $(CHROMIUM) --screenshot="$(CURDIR)/docs/img/report-$$name.png" "file://$$tmp/$$name.html" 2>/dev/null; \
+	done; \
+	if command -v pngquant >/dev/null; then pngquant --force --ext .png --skip-if-larger docs/img/report-*.png || true; fi; \
+	ls -l docs/img/report-*.png

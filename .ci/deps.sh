@@ -4,6 +4,8 @@
 # make demo) and by .ci/run.
 set -e
 PKGS="$* gcc make pkg-config lua5.4 liblua5.4-dev lua-cjson lua-busted luarocks libstemmer-dev libutf8proc-dev zlib1g-dev libzstd-dev"
+# The report tests: a browser that opens the HTML reports, a Markdown renderer for the md ones.
+PKGS="$PKGS chromium cmark-gfm"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

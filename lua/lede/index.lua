@@ -57,22 +57,27 @@ function M.extracted_fields(article)
     if name then add_distinct(fields, seen, name, m.entity or m.text) end
   end
   for _, quote in ipairs(article:quotes()) do
-    local speaker = quote.speaker
-    -- "Secretary-General Margaret A. Holloway": the person named in the speaker's span (the
-    -- resolved name's, for a pronoun or a description), by the entity's canonical name.
-    local first = quote.resolved_start or quote.speaker_start
-    local last = quote.resolved_stop or quote.speaker_stop
-    if speaker and first and last then
-      for _, m in ipairs(mentions) do
-        if (m.type == "PER" or m.type == "ORG") and m.start >= first and m.stop <= last then
-          speaker = m.entity or m.text
-          break
-        end
-      end
-    end
-    add_distinct(fields, seen, "speaker", speaker)
+    add_distinct(fields, seen, "speaker", M.speaker_name(quote, mentions))
   end
   return fields
+end
+
+--- Who said `quote` (one of article:quotes()), by name: the person or organisation named in
+-- the speaker's span (the resolved name's, for a pronoun or a description) by the entity's
+-- canonical name ("Secretary-General Margaret A. Holloway" -> "Margaret A. Holloway"), else the
+-- speaker as written; nil when the quote has none. `mentions` are the article's entities().
+function M.speaker_name(quote, mentions)
+  local speaker = quote.speaker
+  local first = quote.resolved_start or quote.speaker_start
+  local last = quote.resolved_stop or quote.speaker_stop
+  if speaker and first and last then
+    for _, m in ipairs(mentions) do
+      if (m.type == "PER" or m.type == "ORG") and m.start >= first and m.stop <= last then
+        return m.entity or m.text
+      end
+    end
+  end
+  return speaker
 end
 
 --- Sets on `fields` (a table of a document's fields) those of M.extracted_fields(article) that

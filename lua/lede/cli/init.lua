@@ -7,7 +7,8 @@ local read = require "lede.read"
 local M = {}
 
 -- In the order `lede help` lists them.
-M.commands = { "analyze", "sentences", "summarize", "keyphrases", "index", "search", "demo", "help" }
+M.commands = { "analyze", "sentences", "summarize", "keyphrases", "index", "search", "report", "demo",
+  "help" }
 
 local function is_command(name)
   for _, c in ipairs(M.commands) do
@@ -34,7 +35,13 @@ local function dispatch(argv)
     args.usage_error(nil, "unknown command '%s'", name)
   end
   local cmd = require("lede.cli." .. name)
-  local opts, operands = args.parse(name, cmd.options, cmd.operands, argv, 2)
+  -- A command whose options depend on its first argument (report NAME) parses the line itself.
+  local opts, operands
+  if cmd.parse then
+    opts, operands = cmd.parse(argv, 2)
+  else
+    opts, operands = args.parse(name, cmd.options, cmd.operands, argv, 2)
+  end
   if opts.help then
     io.write(help.command(name))
     return 0

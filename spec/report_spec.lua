@@ -1,0 +1,331 @@
+-- The reports (lede.report) over an index of the sample corpus: what each one says, checked
+-- against the articles' own text, and the escaping of the formats.
+local helpers = dofile((debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or ".") .. "/support/helpers.lua")
+local cjson = require "cjson"
+local lede = require "lede"
+local report = require "lede.report"
+
+local function corpus_index()
+  local dir = helpers.temp_dir()
+  local ix = lede.index.open(dir, { create = true })
+  for _, path in ipairs(helpers.corpus_files()) do
+    for _, a in lede.read(path) do ix:add(a) end
+  end
+  ix:commit()
+  return ix, dir
+end
+
+local ix, dir
+
+local function run(name, opts)
+  opts = opts or {}
+  return report.run(report.load(name), ix, { name = name, from = opts.from, to = opts.to,
+    options = opts.options, operands = opts.operands })
+end
+
+-- The blocks of a type in the section with this title (all sections when nil).
+local function blocks(doc, type_name, section_title)
+  local out = {}
+  for _, s in ipairs(doc.sections) do
+    if section_title == nil or s.title == section_title then
+      for _, b in ipairs(s.blocks) do
+        if b.type == type_name then out[#out + 1] = b end
+      end
+    end
+  end
+  return out
+end
+
+local function section(doc, title)
+  for _, s in ipairs(doc.sections) do
+    if s.title == title then return s end
+  end
+end
+
+local function list_texts(b)
+  local out = {}
+  for i, item in ipairs(b.items) do out[i] = item.text end
+  return out
+end
+
+local function contains(list, value)
+  for _, v in ipairs(list) do
+    if v == value then return true end
+  end
+  return false
+end
+
+describe("lede.report", function()
+  setup(function() ix, dir = corpus_index() end)
+  teardown(function()
+    ix:close()
+    helpers.remove_dir(dir)
+  end)
+
+  describe("brief", function()
+    local doc
+    setup(function() doc = run("brief", { options = { id = "defence-001" } }) end)
+
+    it("heads the brief with the article's headline, date, source and id", function()
+      assert.equal("NATO defence ministers to weigh bigger Canada-led training mission in Iraq", doc.title)
+      local meta = {}
+      for _, m in ipairs(doc.meta) do meta[m.key] = m.value end
+      assert.same({ date = "2026-02-10", source = "Continental Press", id = "defence-001",
+        by = "Henrik Aalto, Claire Fontaine" }, meta)
+    end)
+
+    it("summarises in three sentences of the article and links to it", function()
+      local s = section(doc, "Summary")
+      local text = s.blocks[1].text
+      assert.truthy(text:find("NATO defence ministers will meet in Brussels on Thursday and Friday", 1, true))
+      local _, sentences = text:gsub("[%.!?]%f[%s%z]", "")
+      assert.equal(3, sentences)
+      assert.equal("https://example.com/continental-press/2026/02/10/nato-defence-ministers-to-weigh-bigger-canada-led-training-mission-in",
+        s.blocks[2].items[1].url)
+    end)
+
+    it("lists the people and places it names", function()
+      local s = section(doc, "People, organisations and places")
+      local people, places
+      for i, b in ipairs(s.blocks) do
+        if b.type == "heading" and b.text == "People" then people = list_texts(s.blocks[i + 1]) end
+        if b.type == "heading" and b.text == "Places" then places = list_texts(s.blocks[i + 1]) end
+      end
+      assert.truthy(contains(people, "Margaret A. Holloway"))
+      assert.equal("Iraq", places[1]) -- five mentions, more than any other place
+    end)
+
+    it("gives the named speaker's quotation under her canonical name", function()
+      local s = section(doc, "Quotations")
+      assert.same({ type = "heading", text = "Margaret A. Holloway" }, s.blocks[1])
+      local quotes = s.blocks[2].items
+      local found = false
+      for _, q in ipairs(quotes) do
+        assert.equal("Margaret A. Holloway", q.speaker)
+        found = found or q.text:find("This is about teaching, not fighting", 1, true) ~= nil
+      end
+      assert.is_true(found)
+    end)
+
+    it("puts the dates it mentions in order, each with its sentence", function()
+      local events = blocks(doc, "timeline", "Timeline")[1].items
+      local thursday
+      for i, e in ipairs(events) do
+        if i > 1 then assert.is_true(events[i - 1].date <= e.date) end
+        if e.label == "Thursday" then thursday = e end
+      end
+      assert.equal("2026-02-12", thursday.date) -- the Thursday after Tuesday 10 February
+      assert.truthy(thursday.text:find("will meet in Brussels on Thursday", 1, true))
+    end)
+
+    it("shows the figures and keyphrases", function()
+      local rows = blocks(doc, "table", "Key figures")[1].rows
+      assert.same({ "around 500 troops", "about 500", "troops" }, rows[1])
+      assert.truthy(contains(list_texts(blocks(doc, "list", "Keyphrases")[1]), "training mission"))
+    end)
+
+    it("takes the best match of a query, and says when there is none", function()
+      assert.equal("Measles outbreak declared in West Midlands as child is taken to intensive care",
+        run("brief", { operands = { "measles", "intensive", "care" } }).title)
+      assert.has_error(function() run("brief", { options = { id = "no-such-id" } }) end,
+        "no article with id 'no-such-id'")
+    end)
+  end)
+
+  describe("quotes", function()
+    it("lists a speaker's quotations, found by part of the name, once each", function()
+      local doc = run("quotes", { options = { speaker = "Holloway" } })
+      assert.equal(1, #doc.sections)
+      assert.equal("Margaret A. Holloway", doc.sections[1].title)
+      local quotes = doc.sections[1].blocks[1].items
+      local allies
+      for _, q in ipairs(quotes) do
+        assert.equal("Margaret A. Holloway", q.speaker)
+        if q.text:find("at least 14 of the 32 allies", 1, true) then
+          assert.is_nil(allies) -- defence-003 and defence-004 carry it: shown once
+          allies = q
+        end
+      end
+      assert.equal("defence-003", allies.article.id)
+      assert.equal("2026-02-13T15:05:00Z", allies.date)
+      assert.equal("said", allies.cue)
+      assert.equal("defence-004", allies.also[1].id)
+    end)
+
+    it("groups the quotations of the articles that match a query by speaker", function()
+      local doc = run("quotes", { operands = { "measles" } })
+      assert.equal("Most quoted", doc.sections[1].title)
+      local speakers = {}
+      for i = 2, #doc.sections do speakers[#speakers + 1] = doc.sections[i].title end
+      assert.truthy(contains(speakers, "Amara Quansah-Reid"))
+      for i = 2, #doc.sections do
+        for _, q in ipairs(doc.sections[i].blocks[1].items) do
+          assert.equal(doc.sections[i].title, q.speaker)
+          assert.truthy(q.article.id:match("^health%-"))
+        end
+      end
+    end)
+  end)
+
+  describe("timeline", function()
+    it("orders the resolved dates and merges an event that several articles tell", function()
+      local doc = run("timeline", { operands = { "storm", "odile" } })
+      local events = blocks(doc, "timeline")[1].items
+      assert.is_true(#events > 5)
+      local multi = 0
+      for i, e in ipairs(events) do
+        assert.truthy(e.date:match("^%d%d%d%d"))
+        if i > 1 then assert.is_true(events[i - 1].date <= e.date) end
+        for _, a in ipairs(e.articles) do assert.truthy(a.id:match("^storm%-")) end
+        if #e.articles > 1 then multi = multi + 1 end
+      end
+      assert.is_true(multi > 0)
+    end)
+
+    it("keeps to the date range", function()
+      local doc = run("timeline", { from = "2026-02-20", to = "2026-02-22" })
+      for _, e in ipairs(blocks(doc, "timeline")[1].items) do
+        for _, a in ipairs(e.articles) do
+          assert.is_true(a.date >= "2026-02-20" and a.date < "2026-02-23")
+        end
+      end
+    end)
+  end)
+
+  describe("overview", function()
+    local doc
+    setup(function() doc = run("overview") end)
+
+    it("counts articles, sources and the days covered", function()
+      local rows = {}
+      for _, r in ipairs(blocks(doc, "fields", "Counts")[1].rows) do rows[r.key] = r.value end
+      assert.equal("45", rows.articles)
+      assert.equal("9", rows.sources)
+      assert.equal("2026-02-09", rows["first day"])
+      assert.equal("2026-03-04", rows["last day"])
+      assert.equal("1", rows["undated articles"]) -- health-003 has no date
+      assert.is_nil(rows["near-duplicates"]) -- no finder registered: no figure
+    end)
+
+    it("charts articles per day, days without any as 0", function()
+      local series = blocks(doc, "time_series")[1]
+      assert.equal("day", series.unit)
+      local by_day = {}
+      for _, p in ipairs(series.points) do by_day[p.date] = p.value end
+      assert.equal(24, #series.points) -- 9 February to 4 March
+      assert.equal(5, by_day["2026-02-18"])
+      assert.equal(0, by_day["2026-02-15"])
+    end)
+
+    it("shows a duplicate rate only from a registered provider", function()
+      report.providers.duplicates = function(_, hits)
+        assert.equal(45, #hits)
+        return { duplicates = 9, groups = 4 }
+      end
+      local ok, with = pcall(run, "overview")
+      report.providers.duplicates = nil
+      assert.is_true(ok, with)
+      local rows = {}
+      for _, r in ipairs(blocks(with, "fields", "Counts")[1].rows) do rows[r.key] = r.value end
+      assert.equal("9 (20.0%) in 4 groups", rows["near-duplicates"])
+    end)
+  end)
+
+  it("writes every report in every format", function()
+    for _, name in ipairs(report.BUILTIN) do
+      local doc = run(name)
+      for _, format in ipairs(report.FORMATS) do
+        local out = report.render(doc, format, { width = 72 })
+        assert.truthy(#out > 200, name .. " " .. format)
+        if format == "json" then
+          local decoded = cjson.decode(out)
+          assert.equal("lede.report", decoded.schema)
+          assert.equal(1, decoded.version)
+          assert.equal(name, decoded.report)
+          assert.equal(doc.title, decoded.title)
+        end
+      end
+    end
+  end)
+
+  describe("a user's script", function()
+    it("runs with the same helpers", function()
+      local script = helpers.write_temp([[
+return function(ctx, opts, args)
+  local d = ctx:document("Sources of " .. table.concat(args, " "))
+  local items = {}
+  for i, v in ipairs(ctx:facet("source", table.concat(args, " "))) do items[i] = { v.value, v.count } end
+  d:section("Sources"):bar_chart("Articles", items)
+  return d
+end
+]], ".lua")
+      local r, name = report.load(script)
+      local doc = report.run(r, ix, { name = name, operands = { "measles" } })
+      os.remove(script)
+      assert.equal("Sources of measles", doc.title)
+      local items = doc.sections[1].blocks[1].items
+      assert.is_true(#items > 0)
+      for _, item in ipairs(items) do assert.is_true(item.value > 0) end
+    end)
+
+    it("must return a document", function()
+      local script = helpers.write_temp("return function() return {} end", ".lua")
+      local r, name = report.load(script)
+      assert.has_error(function() report.run(r, ix, { name = name }) end,
+        "report '" .. name .. "' returned no document (make one with ctx:document(title))")
+      os.remove(script)
+    end)
+  end)
+end)
+
+describe("lede.report formats", function()
+  local doc = require "lede.report.doc"
+  local HOSTILE = 'Mayor <script>alert(1)</script> [click](javascript:alert(2)) "><img src=x onerror=alert(3)> *bold* `code` & co\27[31m'
+
+  local function hostile_doc()
+    local d = doc.new("test", HOSTILE)
+    d:add_meta("source", HOSTILE)
+    d:section(HOSTILE):paragraph(HOSTILE):list { { text = HOSTILE, url = "javascript:alert(4)" },
+      { text = "safe", url = "https://example.com/a(b)" } }
+      :quotes { { text = HOSTILE, speaker = HOSTILE, article = { id = "x", title = HOSTILE, url = "JavaScript:alert(5)" } } }
+      :bar_chart(HOSTILE, { { HOSTILE, 3 } })
+    return d
+  end
+
+  it("escapes Markdown so that article text stays text", function()
+    local md = report.render(hostile_doc(), "md")
+    assert.truthy(md:find("\\[click\\](javascript:alert(2))", 1, true))
+    assert.truthy(md:find("[safe](<https://example.com/a%28b%29>)", 1, true))
+    assert.is_nil(md:find("\27", 1, true))
+    -- A CommonMark renderer with raw HTML allowed makes no tag and no javascript: link of it.
+    local path = helpers.write_temp(md, ".md")
+    local html = helpers.sh("cmark-gfm --unsafe -e autolink -e table " .. helpers.quote(path))
+    os.remove(path)
+    assert.truthy(html:find("<p>", 1, true))
+    assert.is_nil(html:find("<script", 1, true))
+    assert.is_nil(html:find("<img", 1, true))
+    assert.is_nil(html:lower():find('href="javascript', 1, true))
+    assert.is_nil(html:find("<em>bold", 1, true))
+    assert.truthy(html:find('<a href="https://example.com/a%28b%29">safe</a>', 1, true))
+  end)
+
+  it("keeps control characters out of text and wraps to the width", function()
+    local text = report.render(hostile_doc(), "text", { width = 40 })
+    assert.is_nil(text:find("[%z\1-\9\11-\31\127]"))
+    for line in text:gmatch("[^\n]+") do assert.is_true(utf8.len(line) <= 40, line) end
+    local bold = report.render(hostile_doc(), "text", { width = 40, ansi = true })
+    assert.truthy(bold:find("\27[1m", 1, true))
+  end)
+
+  it("escapes HTML text and attributes and links only to http and https", function()
+    local html = report.render(hostile_doc(), "html")
+    assert.is_nil(html:find("<script", 1, true))
+    assert.is_nil(html:find("<img", 1, true))
+    assert.is_nil(html:lower():find("javascript:alert%(%d%)\""))
+    assert.is_nil(html:lower():find('href="javascript', 1, true))
+    assert.truthy(html:find("&lt;script&gt;alert(1)&lt;/script&gt;", 1, true))
+    assert.truthy(html:find('&quot;&gt;&lt;img src=x onerror=alert(3)&gt;', 1, true))
+    assert.truthy(html:find('<a href="https://example.com/a(b)"', 1, true))
+    assert.truthy(html:find("Content-Security-Policy", 1, true))
+  end)
+end)
