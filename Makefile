@@ -23,7 +23,7 @@ SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sa
 SAN_ENV   := LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
              ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-.PHONY: eval-extract all deps fuzz-deps test test-unit test-sanitize demo eval eval-sbd eval-ir eval-summ eval-quantities bench bench-text bench-extract bench-search bench-summ fuzz clean eval-ner model eval-timex eval-quotes
+.PHONY: eval-extract all deps fuzz-deps test test-unit test-sanitize demo eval eval-sbd eval-ir eval-summ eval-quantities bench bench-text bench-extract bench-extract-stages bench-search bench-summ fuzz clean eval-ner model eval-timex eval-quotes
 
 all: deps lede/core.so
 
@@ -103,6 +103,12 @@ bench-text: all
 # Extraction speed: analysis plus entities, quotes, dates and quantities, beside compromise.
 bench-extract: all
 	@$(RUNENV) sh bench/bench_extract.sh $(SHARED)/news
+
+# Where extraction time goes: analysis, then each extractor alone.
+bench-extract-stages: all
+	@if [ -f $(SHARED)/news/reuters21578.jsonl ]; then \
+	  $(RUNENV) $(LUA) bench/extract/stages.lua $(SHARED)/news/reuters21578.jsonl:body $(SHARED)/news/bbc_fulltext.jsonl:text; \
+	else echo "bench-extract-stages: $(SHARED)/news not found — benchmark data is not shipped with lede"; fi
 
 # Search speed: lede's index against SQLite FTS5 and Xapian (installs python3-xapian if missing).
 bench-search: all

@@ -89,6 +89,7 @@ build = {
       ["lede.report.corpus"] = "lua/lede/report/corpus.lua",
       ["lede.report.dates"] = "lua/lede/report/dates.lua",
       ["lede.report.doc"] = "lua/lede/report/doc.lua",
+      ["lede.report.dossier"] = "lua/lede/report/dossier.lua",
       ["lede.report.extract"] = "lua/lede/report/extract.lua",
       ["lede.report.format.html"] = "lua/lede/report/format/html.lua",
       ["lede.report.format.json"] = "lua/lede/report/format/json.lua",

@@ -50,8 +50,9 @@ describe("HTML reports in a browser", function()
     ix:add(lede.article(HOSTILE))
     ix:commit()
     local paths = {}
+    local operands = { dossier = { "Jane Doe" } }
     for i, name in ipairs(report.BUILTIN) do
-      local doc = report.run(report.load(name), ix, { name = name })
+      local doc = report.run(report.load(name), ix, { name = name, operands = operands[name] })
       local html = report.render(doc, "html")
       assert.truthy(html:find('http-equiv="Content-Security-Policy"', 1, true))
       html = html:gsub('<meta http%-equiv="Content%-Security%-Policy"[^>]*>', "")
@@ -62,9 +63,10 @@ describe("HTML reports in a browser", function()
     helpers.remove_dir(dir)
 
     -- What each report shows of the article: its title (brief), the quotation (quotes), the
-    -- sentence of "Friday" (timeline), its source (overview).
+    -- sentence of "Friday" (timeline), its source (overview), the minister's quotation (dossier).
     local shown = {
       brief = "Minister &lt;script&gt;document.title='PW'+'NED'&lt;/script&gt; quits",
+      dossier = "We will not give in to &lt;script&gt;",
       quotes = "We will not give in to &lt;script&gt;",
       timeline = "Talks resume on Friday \"&gt;&lt;img src=x onerror=",
       overview = "Evil &lt;script&gt;document.title='PW'+'NED'&lt;/script&gt; Wire",

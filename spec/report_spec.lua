@@ -167,6 +167,71 @@ describe("lede.report", function()
     end)
   end)
 
+  describe("dossier", function()
+    local doc
+    setup(function() doc = run("dossier", { operands = { "Holloway" } }) end)
+
+    it("finds the person by surname and heads the dossier with her full name", function()
+      assert.equal("Margaret A. Holloway", doc.title)
+      local meta = {}
+      for _, m in ipairs(doc.meta) do meta[m.key] = m.value end
+      assert.equal("person", meta.type)
+      assert.equal("5", meta.articles)
+      assert.equal("2026-02-10 to 2026-02-27", meta.covers)
+    end)
+
+    it("lists the names the articles give her, the fullest most used first", function()
+      local names = list_texts(blocks(doc, "list", "Names")[1])
+      assert.same({ "Margaret A. Holloway", "Holloway" }, names)
+    end)
+
+    it("charts her articles per day and the entities she appears with", function()
+      local by_day = {}
+      for _, p in ipairs(blocks(doc, "time_series", "Mentions over time")[1].points) do
+        by_day[p.date] = p.value
+      end
+      assert.same({ 1, 2, 0, 1 }, { by_day["2026-02-10"], by_day["2026-02-13"], by_day["2026-02-20"],
+        by_day["2026-02-27"] })
+      local with = {}
+      for _, item in ipairs(blocks(doc, "cooccurrence", "Appears with")[1].items) do
+        with[item.label] = item.value
+      end
+      assert.equal(5, with.NATO)
+      assert.equal(5, with.Iraq)
+      assert.is_nil(with["Margaret A. Holloway"])
+    end)
+
+    it("gives her quotations, each once, in date order, and no one else's", function()
+      local quotes = blocks(doc, "quotes", "Quotations")[1].items
+      assert.is_true(#quotes >= 3)
+      for i, q in ipairs(quotes) do
+        assert.equal("Margaret A. Holloway", q.speaker)
+        if i > 1 then assert.is_true(quotes[i - 1].date <= q.date) end
+      end
+      local texts = {}
+      for _, q in ipairs(quotes) do texts[#texts + 1] = q.text end
+      local joined = table.concat(texts, "\n")
+      assert.truthy(joined:find("no combat role was under consideration", 1, true))
+      local _, copies = joined:gsub("at least 14 of the 32 allies", "")
+      assert.equal(1, copies) -- defence-003 and defence-004 both carry it
+    end)
+
+    it("summarises her coverage and lists her articles, latest first", function()
+      local summary = blocks(doc, "paragraph", "Summary")[1].text
+      assert.truthy(summary:find("Holloway", 1, true))
+      local ids = {}
+      for i, a in ipairs(blocks(doc, "articles", "Articles")[1].items) do ids[i] = a.id end
+      assert.same({ "defence-007", "defence-004", "defence-003", "defence-002", "defence-001" }, ids)
+    end)
+
+    it("says when the index has no such entity, and asks for one", function()
+      assert.has_error(function() run("dossier", { operands = { "Nobody Atall" } }) end,
+        "dossier: no person, organisation or place named 'Nobody Atall' in the index")
+      assert.has_error(function() run("dossier") end,
+        "dossier: name an entity (lede report dossier NAME INPUT…)")
+    end)
+  end)
+
   describe("timeline", function()
     it("orders the resolved dates and merges an event that several articles tell", function()
       local doc = run("timeline", { operands = { "storm", "odile" } })
@@ -232,8 +297,9 @@ describe("lede.report", function()
   end)
 
   it("writes every report in every format", function()
+    local operands = { dossier = { "NATO" } }
     for _, name in ipairs(report.BUILTIN) do
-      local doc = run(name)
+      local doc = run(name, { operands = operands[name] })
       for _, format in ipairs(report.FORMATS) do
         local out = report.render(doc, format, { width = 72 })
         assert.truthy(#out > 200, name .. " " .. format)

@@ -32,4 +32,42 @@ function M.iso(days)
   return string.format("%04d-%02d-%02d", y, m, d)
 end
 
+-- The ISO week of a day number: "2026-W07" (weeks start on Monday; week 1 holds 4 January).
+local function iso_week(day)
+  local thursday = day - (day + 3) % 7 + 3 -- 1970-01-01 was a Thursday
+  local year = M.iso(thursday):sub(1, 4)
+  return string.format("%s-W%02d", year, (thursday - M.day_number(year)) // 7 + 1)
+end
+
+local PERIOD_OF = {
+  day = M.iso,
+  week = iso_week,
+  month = function(day) return M.iso(day):sub(1, 7) end,
+}
+
+-- Counts per day up to this many days; per week up to two years; per month beyond.
+local DAILY_SPAN, WEEKLY_SPAN = 62, 731
+
+--- Counts per day, week or month (as the span asks) from the first day to the last of `days`
+-- (a date facet: { {value = "2026-02-12", count}, ... } sorted by value), periods without any
+-- as 0: returns { {period, count}, ... } and the unit ("day", "week", "month"); nil when empty.
+function M.over_time(days)
+  if #days == 0 then return nil end
+  local first, last = M.day_number(days[1].value), M.day_number(days[#days].value)
+  local span = last - first + 1
+  local unit = span <= DAILY_SPAN and "day" or span <= WEEKLY_SPAN and "week" or "month"
+  local period_of = PERIOD_OF[unit]
+  local count = {}
+  for _, d in ipairs(days) do
+    local p = period_of(M.day_number(d.value))
+    count[p] = (count[p] or 0) + d.count
+  end
+  local points = {}
+  for day = first, last do
+    local p = period_of(day)
+    if not points[#points] or points[#points][1] ~= p then points[#points + 1] = { p, count[p] or 0 } end
+  end
+  return points, unit
+end
+
 return M

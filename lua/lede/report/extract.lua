@@ -31,6 +31,16 @@ function M.quotes(article)
   return out
 end
 
+--- Sorts quotations (of M.quotes) by the date of their article, then article id, then place.
+function M.sort_quotes(quotes)
+  table.sort(quotes, function(a, b)
+    if (a.date or "") ~= (b.date or "") then return (a.date or "") < (b.date or "") end
+    if a.article.id ~= b.article.id then return (a.article.id or "") < (b.article.id or "") end
+    return a.start < b.start
+  end)
+  return quotes
+end
+
 --- The quotations grouped by speaker: { {speaker, quotes = {...}}, ... }, the most quoted first
 -- (then by name); quotations without a speaker are left out. `keep(name)` may reject speakers.
 -- A quotation a speaker already has (the same words, case and spacing aside: wire copy run

@@ -6,46 +6,9 @@ local dates = require "lede.report.dates"
 
 local TOP = 10
 local PHRASES = 15
--- Articles per day up to this many days; per week up to two years; per month beyond.
-local DAILY_SPAN, WEEKLY_SPAN = 62, 731
-
 local ENTITY_CHARTS = { { "person", "People" }, { "org", "Organisations" }, { "place", "Places" } }
 
 local thousands = require("lede.cli.util").thousands
-
--- The ISO week of a day number: "2026-W07" (weeks start on Monday; week 1 holds 4 January).
-local function iso_week(day)
-  local thursday = day - (day + 3) % 7 + 3 -- 1970-01-01 was a Thursday
-  local year = dates.iso(thursday):sub(1, 4)
-  return string.format("%s-W%02d", year, (thursday - dates.day_number(year)) // 7 + 1)
-end
-
-local PERIOD_OF = {
-  day = dates.iso,
-  week = iso_week,
-  month = function(day) return dates.iso(day):sub(1, 7) end,
-}
-
--- Articles per day, week or month (as the span asks) from the first dated day to the last,
--- periods without articles as 0; nil when nothing is dated. `days` is the date facet, sorted.
-local function over_time(days)
-  if #days == 0 then return nil end
-  local first, last = dates.day_number(days[1].value), dates.day_number(days[#days].value)
-  local span = last - first + 1
-  local unit = span <= DAILY_SPAN and "day" or span <= WEEKLY_SPAN and "week" or "month"
-  local period_of = PERIOD_OF[unit]
-  local count = {}
-  for _, d in ipairs(days) do
-    local p = period_of(dates.day_number(d.value))
-    count[p] = (count[p] or 0) + d.count
-  end
-  local points = {}
-  for day = first, last do
-    local p = period_of(day)
-    if not points[#points] or points[#points][1] ~= p then points[#points + 1] = { p, count[p] or 0 } end
-  end
-  return points, unit
-end
 
 -- The most frequent values of a keyword field, as chart items.
 local function top_values(ctx, field, query)
@@ -110,7 +73,7 @@ return {
     end
     d:section("Counts"):fields(rows)
 
-    local points, unit = over_time(days)
+    local points, unit = dates.over_time(days)
     if points then d:section("Articles over time"):time_series("Articles per " .. unit, points, unit) end
     if #sources > 0 then
       local items = {}

@@ -60,11 +60,7 @@ return {
     for _, hit in ipairs(hits) do
       for _, q in ipairs(extract.quotes(ctx:article(hit))) do quotes[#quotes + 1] = q end
     end
-    table.sort(quotes, function(a, b)
-      if (a.date or "") ~= (b.date or "") then return (a.date or "") < (b.date or "") end
-      if a.article.id ~= b.article.id then return (a.article.id or "") < (b.article.id or "") end
-      return a.start < b.start
-    end)
+    extract.sort_quotes(quotes)
     local groups = extract.by_speaker(quotes, keep)
     local shown = 0
     for _, g in ipairs(groups) do shown = shown + #g.quotes end
