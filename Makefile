@@ -12,7 +12,7 @@ CPPFLAGS := -Icsrc $(LUA_INC) -D_POSIX_C_SOURCE=200809L
 LIBS     := -lstemmer -lutf8proc -lz -lzstd
 SHARED   := ../shared/data
 
-SRC      := $(wildcard csrc/util/*.c csrc/text/*.c csrc/article/*.c csrc/index/*.c csrc/summarize/*.c csrc/extract/*.c csrc/lua/*.c)
+SRC      := $(wildcard csrc/util/*.c csrc/text/*.c csrc/article/*.c csrc/index/*.c csrc/summarize/*.c csrc/extract/*.c csrc/cluster/*.c csrc/lua/*.c)
 HDR      := $(wildcard csrc/*.h csrc/*/*.h)
 
 # Environment for running from the checkout without installing.
