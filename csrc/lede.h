@@ -630,7 +630,8 @@ typedef struct lede_cluster_doc {
     const char *source;          /* kept for the caller (story sources); may be NULL */
     size_t source_len;
     const char *const *entities; /* names or keys of people, organisations and places; a name
-                                    given twice counts twice. Case-folded (ASCII) here. */
+                                    given twice counts twice. Case-folded (ASCII) and periods
+                                    dropped here. */
     const size_t *entity_lens;
     size_t nentities;
 } lede_cluster_doc;

@@ -69,6 +69,8 @@ build = {
          defines = { "_POSIX_C_SOURCE=200809L" },
       },
       ["lede.cli.analyze"] = "lua/lede/cli/analyze.lua",
+      ["lede.cli.cluster"] = "lua/lede/cli/cluster.lua",
+      ["lede.stories"] = "lua/lede/stories.lua",
       ["lede.cli.args"] = "lua/lede/cli/args.lua",
       ["lede.cli.demo"] = "lua/lede/cli/demo.lua",
       ["lede.cli.help"] = "lua/lede/cli/help.lua",

@@ -107,7 +107,8 @@ static lede_status count_terms(lede_cluster *c, const lede_article *a, double we
     return LEDE_OK;
 }
 
-/* An entity name as a key: ASCII case folded, white space runs made one space, ends trimmed. */
+/* An entity name as a key, as lede_entities makes them: ASCII case folded, periods dropped
+ * ("U.S." and "US" meet), white space runs made one space, ends trimmed. */
 static size_t entity_key(const char *name, size_t len, char *out)
 {
     size_t n = 0;
@@ -118,6 +119,8 @@ static size_t entity_key(const char *name, size_t len, char *out)
             space = n > 0;
             continue;
         }
+        if (ch == '.')
+            continue;
         if (space)
             out[n++] = ' ';
         space = 0;
