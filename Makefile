@@ -136,3 +136,10 @@ fuzz: deps lede/core.so build/fuzz/fuzz_article build/fuzz/fuzz_query build/fuzz
 	@$(RUNENV) $(LUA) -e 'local lede = require("lede"); local ix = lede.index.open("build/fuzz/seed-index", { create = true }); for _, a in lede.read("examples/corpus/storm.jsonl") do ix:add(a) end; ix:commit()'
 	@cp build/fuzz/seed-index/*.lseg build/fuzz/corpus-segment/
 	build/fuzz/fuzz_segment -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus-segment
+
+# Stories: clustering quality on the sample corpus (one story per file: purity, inverse purity,
+# B-cubed), then the time to cluster Reuters-21578 + BBC (~22k articles), when ../shared is there.
+.PHONY: eval-cluster
+eval-cluster: all
+	@$(RUNENV) $(LUA) bench/cluster/eval.lua examples/corpus
+	@$(RUNENV) $(LUA) bench/cluster/speed.lua $(SHARED)/news

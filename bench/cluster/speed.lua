@@ -28,8 +28,7 @@ for _, f in ipairs(files) do
 end
 collectgarbage()
 
-local c = core.cluster_new({ threshold = threshold, window = tonumber(os.getenv("WINDOW") or ""), max_features = tonumber(os.getenv("MAXF") or "") })
-if os.getenv("ONLY") then local kept = {} for _, r in ipairs(records) do if r.source == os.getenv("ONLY") then kept[#kept + 1] = r end end records = kept end
+local c = core.cluster_new({ threshold = threshold })
 local t0 = corpus.now()
 local bytes = 0
 for _, rec in ipairs(records) do

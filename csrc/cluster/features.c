@@ -239,8 +239,9 @@ lede_status cl_features_vector(lede_cluster *c, const cl_staged *st, uint32_t *f
     double docs = (double)c->learned + 1.0;
     for (uint32_t i = 0; i < st->ncounts; i++) {
         uint32_t f = counts[i].feature;
-        /* Smoothed so that a feature every article has still weighs a little above nothing. */
-        double idf = log(docs / ((double)features[f].df + 0.5));
+        /* log(1 + N/df): a word every article of the batch shares still weighs something, so
+         * that a batch of one story's articles is not told apart by its incidental words. */
+        double idf = log(1.0 + docs / ((double)features[f].df + 0.5));
         double w = (1.0 + log(counts[i].weight > 1 ? counts[i].weight : 1)) * idf;
         const char *key;
         uint32_t klen;

@@ -100,7 +100,8 @@ local function document_of(self, a, i)
   end
   local date = a.timestamp
   if not article and a.date ~= nil then
-    local parsed, err = type(a.date) == "string" and core.parse_date(a.date)
+    local parsed, err
+    if type(a.date) == "string" then parsed, err = core.parse_date(a.date) end
     if not parsed then
       error(("lede.stories: article %s: %s"):format(id, err or "date must be an ISO 8601 string"), 4)
     end
