@@ -652,7 +652,8 @@ lede_status lede_cluster_tune(lede_cluster *c, double threshold, double window_d
  * left alone). A missing id is LEDE_ERR_INVALID. */
 lede_status lede_cluster_stage(lede_cluster *c, const lede_cluster_doc *doc, int *staged);
 /* Clusters the batch: document frequencies learn from all of it first, then every article is
- * placed in date order (ties by id), undated ones last. */
+ * placed in date order (ties by id), undated ones last. After a failure (memory) the batch may
+ * be partly placed: free the clustering, or reload its last saved state. */
 lede_status lede_cluster_run(lede_cluster *c);
 
 /* The state (options, document frequencies, articles with their vectors and stories) as a file:
