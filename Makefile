@@ -12,7 +12,7 @@ CPPFLAGS := -Icsrc $(LUA_INC) -D_POSIX_C_SOURCE=200809L
 LIBS     := -lstemmer -lutf8proc -lz -lzstd
 SHARED   := ../shared/data
 
-SRC      := $(wildcard csrc/util/*.c csrc/text/*.c csrc/article/*.c csrc/index/*.c csrc/summarize/*.c csrc/extract/*.c csrc/lua/*.c)
+SRC      := $(wildcard csrc/util/*.c csrc/text/*.c csrc/article/*.c csrc/index/*.c csrc/summarize/*.c csrc/extract/*.c csrc/cluster/*.c csrc/lua/*.c)
 HDR      := $(wildcard csrc/*.h csrc/*/*.h)
 
 # Environment for running from the checkout without installing.
@@ -159,3 +159,10 @@ screenshots: all
 	done; \
 	if command -v pngquant >/dev/null; then pngquant --force --ext .png --skip-if-larger docs/img/report-*.png || true; fi; \
 	ls -l docs/img/report-*.png
+
+# Stories: clustering quality on the sample corpus (one story per file: purity, inverse purity,
+# B-cubed), then the time to cluster Reuters-21578 + BBC (~22k articles), when ../shared is there.
+.PHONY: eval-cluster
+eval-cluster: all
+	@$(RUNENV) $(LUA) bench/cluster/eval.lua examples/corpus
+	@$(RUNENV) $(LUA) bench/cluster/speed.lua $(SHARED)/news

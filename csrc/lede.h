@@ -585,4 +585,120 @@ size_t lede_keyphrase_list_count(const lede_keyphrase_list *list);
 const lede_keyphrase *lede_keyphrase_list_at(const lede_keyphrase_list *list, size_t i);
 void lede_keyphrase_list_free(lede_keyphrase_list *list);
 
+/* ---- Stories: incremental clustering of articles ------------------------------------------- */
+
+/*
+ * Articles arrive in batches; each batch is clustered in date order (ties by id). An article is a
+ * sparse vector: TF-IDF over the stems of its title, lead paragraphs and the rest (each weighted),
+ * plus its entity keys as features of their own, truncated to its heaviest features and made
+ * unit length. It joins the story whose centroid (the sum of its members' vectors) is the most
+ * similar by cosine, at or above the threshold, among the stories whose date span widened by the
+ * window holds the article's date; found through an inverted index over centroid features that
+ * holds only the stories still open at the newest date seen. Otherwise it starts a story.
+ *
+ * A story's id is a hash of the id of the article that started it, so it never changes as
+ * articles join. An article older than the newest one already clustered (a late arrival) is
+ * compared with every story whose widened span holds its date, closed or not; it may join a story
+ * it predates, which then keeps its id. An article without a date is clustered after the dated
+ * ones of its batch against every story, whatever its dates, and never moves a story's span.
+ * An article whose id is known already is skipped.
+ */
+typedef struct lede_cluster lede_cluster;
+
+#define LEDE_CLUSTER_NO_DATE INT64_MIN /* lede_cluster_doc.date of an undated article */
+#define LEDE_STORY_ID_LEN 12            /* characters of a story id: lower-case hex */
+
+typedef struct lede_cluster_options {
+    double threshold;        /* cosine needed to join a story; 0: 0.2 */
+    double window_days;      /* how far from a story's span an article may be; 0: 14 */
+    double title_weight;     /* a title word counts this many times; 0: 3 */
+    double lead_weight;      /* a word of the lead paragraphs; 0: 2 (the rest count 1) */
+    unsigned lead_paragraphs;/* paragraphs that make the lead (after a dateline); 0: 2 */
+    double entity_weight;    /* an entity's weight relative to a word's TF-IDF; 0: 3 */
+    unsigned max_features;   /* features kept per article, heaviest first; 0: 32 (at most 4096) */
+} lede_cluster_options;
+
+typedef struct lede_cluster_doc {
+    const char *id;              /* required, not empty */
+    size_t id_len;
+    int64_t date;                /* epoch seconds, or LEDE_CLUSTER_NO_DATE */
+    const char *title;           /* may be NULL */
+    size_t title_len;
+    const char *text;            /* the body, analysed here unless `article` is given */
+    size_t text_len;
+    const lede_article *article; /* the body's analysis, or NULL */
+    const char *source;          /* kept for the caller (story sources); may be NULL */
+    size_t source_len;
+    const char *const *entities; /* names or keys of people, organisations and places; a name
+                                    given twice counts twice. Case-folded (ASCII) and periods
+                                    dropped here. */
+    const size_t *entity_lens;
+    size_t nentities;
+} lede_cluster_doc;
+
+/* A new, empty clustering. `analyzer` (borrowed; it must outlive the clustering) analyses
+ * titles and texts; options may be NULL for the defaults. */
+lede_status lede_cluster_new(lede_analyzer *analyzer, const lede_cluster_options *options,
+                             lede_cluster **out);
+void lede_cluster_free(lede_cluster *c);
+
+/* The options in force (defaults filled in). */
+void lede_cluster_options_get(const lede_cluster *c, lede_cluster_options *out);
+/* Changes the threshold and the window (0 keeps one); the other options shape the stored
+ * vectors and stay as they were made. */
+lede_status lede_cluster_tune(lede_cluster *c, double threshold, double window_days);
+
+/* Takes an article into the next batch; *staged is 0 when its id is known already (it is then
+ * left alone). A missing id is LEDE_ERR_INVALID. */
+lede_status lede_cluster_stage(lede_cluster *c, const lede_cluster_doc *doc, int *staged);
+/* Clusters the batch: document frequencies learn from all of it first, then every article is
+ * placed in date order (ties by id), undated ones last. After a failure (memory) the batch may
+ * be partly placed: free the clustering, or reload its last saved state. */
+lede_status lede_cluster_run(lede_cluster *c);
+
+/* The state (options, document frequencies, articles with their vectors and stories) as a file:
+ * magic, version, CRC-32; written to path.tmp, synced, renamed over path. */
+lede_status lede_cluster_save(const lede_cluster *c, const char *path, char *error, size_t errlen);
+/* Reads a saved state; a damaged or foreign file is LEDE_ERR_CORRUPT with `error` saying why. */
+lede_status lede_cluster_load(lede_analyzer *analyzer, const char *path, lede_cluster **out,
+                              char *error, size_t errlen);
+
+typedef struct lede_cluster_article {
+    const char *id, *title, *source; /* NUL-terminated; title and source "" when not given */
+    int64_t date;                    /* or LEDE_CLUSTER_NO_DATE */
+    uint32_t story;                  /* index of its story */
+    uint64_t fingerprint;            /* hash of the title's and text's lower-case words: equal for
+                                        exact duplicates */
+} lede_cluster_article;
+
+size_t lede_cluster_article_count(const lede_cluster *c);
+/* Article i, in the order they were clustered. */
+void lede_cluster_article_at(const lede_cluster *c, size_t i, lede_cluster_article *out);
+/* The index of the article with this id, or -1. */
+int64_t lede_cluster_find(const lede_cluster *c, const char *id, size_t len);
+
+typedef struct lede_story {
+    const char *id;          /* LEDE_STORY_ID_LEN hex characters, NUL-terminated */
+    int64_t first, last;     /* the dated members' span; LEDE_CLUSTER_NO_DATE when none */
+    const uint32_t *members; /* article indexes by date (undated last), then arrival */
+    size_t size;
+    uint32_t label;          /* the member most similar to the centroid (its title is the
+                                story's headline); the earliest on ties */
+} lede_story;
+
+size_t lede_cluster_story_count(const lede_cluster *c);
+/* Story i, in the order stories were started; valid until the next stage/run/tune. */
+void lede_cluster_story_at(const lede_cluster *c, size_t i, lede_story *out);
+
+typedef struct lede_story_feature {
+    const char *text;  /* a word as first written (lower case) or an entity as first given */
+    size_t len;
+    double weight;     /* share of the centroid's weight */
+    int entity;        /* 1 for an entity, 0 for a word */
+} lede_story_feature;
+
+/* The k heaviest features of story i's centroid, heaviest first; *out is malloc'd (free()). */
+lede_status lede_cluster_story_features(const lede_cluster *c, size_t i, size_t k,
+                                        lede_story_feature **out, size_t *count);
+
 #endif

@@ -52,6 +52,12 @@ int lede_lua_article_quotes(lua_State *L);
 /* art:timexes(text [, reference date]) → dates and times (see lede_timexes). */
 int lede_lua_article_timexes(lua_State *L);
 
+/* Stories: registers the clustering metatable; core.cluster_new(opts) and
+ * core.cluster_load(path) (upvalue 1 is the analyzer userdata) → clustering. */
+void lede_lua_cluster_register(lua_State *L);
+int lede_lua_cluster_new(lua_State *L);
+int lede_lua_cluster_load(lua_State *L);
+
 /* Raises a Lua error "what: <status message>". */
 int lede_lua_fail(lua_State *L, const char *what, lede_status status);
 

@@ -56,6 +56,7 @@ int luaopen_lede_core(lua_State *L)
 {
     lede_lua_article_register(L);
     lede_lua_index_register(L);
+    lede_lua_cluster_register(L);
     lua_newtable(L);
     lua_pushliteral(L, LEDE_VERSION);
     lua_setfield(L, -2, "version");
@@ -77,6 +78,12 @@ int luaopen_lede_core(lua_State *L)
     lua_pushvalue(L, -1); /* and so does the keyphrases one (it analyses titles) */
     lua_pushcclosure(L, lede_lua_keyphrases, 1);
     lua_setfield(L, -3, "keyphrases");
+    lua_pushvalue(L, -1); /* and story clustering (it analyses titles and texts) */
+    lua_pushcclosure(L, lede_lua_cluster_new, 1);
+    lua_setfield(L, -3, "cluster_new");
+    lua_pushvalue(L, -1);
+    lua_pushcclosure(L, lede_lua_cluster_load, 1);
+    lua_setfield(L, -3, "cluster_load");
     lua_pushvalue(L, -1); /* so does summarize */
     lua_pushcclosure(L, lede_lua_summarize, 1);
     lua_setfield(L, -3, "summarize");

@@ -175,6 +175,25 @@ function Index:search(query, opts)
   return self._core:search(query, o)
 end
 
+--- Every document of the last commit as a table of its stored fields (as Index:get gives them),
+-- in date order (undated ones last), then by id.
+function Index:documents()
+  local n = self:stats().documents
+  if n == 0 then return {} end
+  local docs = self._core:search("", { limit = n, snippet = false, count = false }).hits
+  local epoch = {}
+  for _, doc in ipairs(docs) do
+    doc.score = nil
+    local parsed = doc.date and core.parse_date(doc.date)
+    epoch[doc] = parsed and parsed.epoch or math.huge
+  end
+  table.sort(docs, function(a, b)
+    if epoch[a] ~= epoch[b] then return epoch[a] < epoch[b] end
+    return a.id < b.id
+  end)
+  return docs
+end
+
 function Index:close() self._core:close() end
 Index.__close = Index.close
 

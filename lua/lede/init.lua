@@ -237,4 +237,7 @@ function lede.summarize(articles, opts) return summarize(lede, articles, opts) e
 --- The search index: lede.index.open(dir, { create = true }).
 lede.index = require("lede.index")
 
+--- Stories: articles grouped by event, incrementally (lede.stories.new(opts), st:add(articles)).
+lede.stories = require("lede.stories")
+
 return lede

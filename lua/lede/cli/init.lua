@@ -7,8 +7,8 @@ local read = require "lede.read"
 local M = {}
 
 -- In the order `lede help` lists them.
-M.commands = { "analyze", "sentences", "summarize", "keyphrases", "index", "search", "report", "demo",
-  "help" }
+M.commands = { "analyze", "sentences", "summarize", "keyphrases", "index", "search", "cluster",
+  "report", "demo", "help" }
 
 local function is_command(name)
   for _, c in ipairs(M.commands) do
