@@ -12,7 +12,7 @@ CPPFLAGS := -Icsrc $(LUA_INC) -D_POSIX_C_SOURCE=200809L
 LIBS     := -lstemmer -lutf8proc -lz -lzstd
 SHARED   := ../shared/data
 
-SRC      := $(wildcard csrc/util/*.c csrc/text/*.c csrc/article/*.c csrc/index/*.c csrc/summarize/*.c csrc/extract/*.c csrc/lua/*.c)
+SRC      := $(wildcard csrc/util/*.c csrc/text/*.c csrc/article/*.c csrc/index/*.c csrc/summarize/*.c csrc/extract/*.c csrc/dedup/*.c csrc/lua/*.c)
 HDR      := $(wildcard csrc/*.h csrc/*/*.h)
 
 # Environment for running from the checkout without installing.
@@ -23,7 +23,7 @@ SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sa
 SAN_ENV   := LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
              ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-.PHONY: eval-extract all deps fuzz-deps test test-unit test-sanitize demo eval eval-sbd eval-ir eval-summ eval-quantities bench bench-text bench-extract bench-search bench-summ fuzz clean eval-ner model eval-timex eval-quotes
+.PHONY: eval-dedup eval-extract all deps fuzz-deps test test-unit test-sanitize demo eval eval-sbd eval-ir eval-summ eval-quantities bench bench-text bench-extract bench-search bench-summ fuzz clean eval-ner model eval-timex eval-quotes
 
 all: deps lede/core.so
 
@@ -136,3 +136,9 @@ fuzz: deps lede/core.so build/fuzz/fuzz_article build/fuzz/fuzz_query build/fuzz
 	@$(RUNENV) $(LUA) -e 'local lede = require("lede"); local ix = lede.index.open("build/fuzz/seed-index", { create = true }); for _, a in lede.read("examples/corpus/storm.jsonl") do ix:add(a) end; ix:commit()'
 	@cp build/fuzz/seed-index/*.lseg build/fuzz/corpus-segment/
 	build/fuzz/fuzz_segment -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus-segment
+
+# Near-duplicates: perturbed copies of a Reuters-21578 sample (bench/dedup/perturb.lua, fixed
+# seed), precision/recall per perturbation level, the duplicates already in Reuters, and ~100k
+# signatures for scale (SCALE=0 skips that part).
+eval-dedup: all
+	@$(RUNENV) $(LUA) bench/dedup/eval.lua $(SHARED)/news

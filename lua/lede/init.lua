@@ -237,4 +237,7 @@ function lede.summarize(articles, opts) return summarize(lede, articles, opts) e
 --- The search index: lede.index.open(dir, { create = true }).
 lede.index = require("lede.index")
 
+--- Near-duplicates: lede.dedup.signature(article), lede.dedup.new(opts) (see lede/dedup.lua).
+lede.dedup = require("lede.dedup")
+
 return lede
