@@ -3,7 +3,8 @@
  *
  * With b bands of r rows, two texts of Jaccard similarity s share at least one whole band with
  * probability 1 - (1 - s^r)^b (32 × 4: 0.87 at s = 0.5, 0.99 at 0.6, 0.05 at 0.2), and only such
- * pairs are compared. Layout, chosen for memory (about 600 bytes an entry with the defaults):
+ * pairs are compared. Layout, chosen for memory (with the defaults 530 bytes an entry, up to 900
+ * just after the arrays double):
  *
  *   - per entry: its id, its exact hash, and the low 16 bits of each minimum. Two different
  *     32-bit minima agree in their low 16 bits once in 65,536, so the similarity estimated from
