@@ -12,7 +12,7 @@ CPPFLAGS := -Icsrc $(LUA_INC) -D_POSIX_C_SOURCE=200809L
 LIBS     := -lstemmer -lutf8proc -lz -lzstd
 SHARED   := ../shared/data
 
-SRC      := $(wildcard csrc/util/*.c csrc/text/*.c csrc/article/*.c csrc/index/*.c csrc/summarize/*.c csrc/extract/*.c csrc/cluster/*.c csrc/lua/*.c)
+SRC      := $(wildcard csrc/util/*.c csrc/text/*.c csrc/article/*.c csrc/index/*.c csrc/summarize/*.c csrc/extract/*.c csrc/cluster/*.c csrc/dedup/*.c csrc/lua/*.c)
 HDR      := $(wildcard csrc/*.h csrc/*/*.h)
 
 # Environment for running from the checkout without installing.
@@ -23,7 +23,7 @@ SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sa
 SAN_ENV   := LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
              ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-.PHONY: eval-extract all deps fuzz-deps test test-unit test-sanitize demo eval eval-sbd eval-ir eval-summ eval-quantities bench bench-text bench-extract bench-extract-stages bench-search bench-summ fuzz clean eval-ner model eval-timex eval-quotes
+.PHONY: eval-dedup eval-extract all deps fuzz-deps test test-unit test-sanitize demo eval eval-sbd eval-ir eval-summ eval-quantities bench bench-text bench-extract bench-extract-stages bench-search bench-summ fuzz clean eval-ner model eval-timex eval-quotes
 
 all: deps lede/core.so
 
@@ -166,3 +166,9 @@ screenshots: all
 eval-cluster: all
 	@$(RUNENV) $(LUA) bench/cluster/eval.lua examples/corpus
 	@$(RUNENV) $(LUA) bench/cluster/speed.lua $(SHARED)/news
+
+# Near-duplicates: perturbed copies of a Reuters-21578 sample (bench/dedup/perturb.lua, fixed
+# seed), precision/recall per perturbation level, the duplicates already in Reuters, and ~100k
+# signatures for scale (SCALE=0 skips that part).
+eval-dedup: all
+	@$(RUNENV) $(LUA) bench/dedup/eval.lua $(SHARED)/news

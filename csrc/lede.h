@@ -700,5 +700,75 @@ typedef struct lede_story_feature {
 /* The k heaviest features of story i's centroid, heaviest first; *out is malloc'd (free()). */
 lede_status lede_cluster_story_features(const lede_cluster *c, size_t i, size_t k,
                                         lede_story_feature **out, size_t *count);
+/* ---- Near-duplicates: MinHash signatures and an LSH index ------------------------------------ */
+
+/* Defaults (see docs/ARCHITECTURE.md and bench/RESULTS.md for how they were chosen). */
+#define LEDE_DEDUP_SHINGLE_SIZE 5  /* words per shingle */
+#define LEDE_DEDUP_HASHES 128      /* MinHash values per signature */
+#define LEDE_DEDUP_BANDS 32        /* LSH bands (of hashes / bands rows each) */
+#define LEDE_DEDUP_THRESHOLD 0.5   /* least estimated Jaccard similarity of a near-duplicate */
+
+typedef struct lede_dedup_options {
+    unsigned shingle_size; /* 0: LEDE_DEDUP_SHINGLE_SIZE; at most 32 */
+    unsigned hashes;       /* 0: LEDE_DEDUP_HASHES; at most 1024 */
+    unsigned bands;        /* 0: LEDE_DEDUP_BANDS (or `hashes` when fewer); at most `hashes`.
+                              Each band is hashes / bands rows; rows left over are only compared */
+    double threshold;      /* 0: LEDE_DEDUP_THRESHOLD; else in (0, 1] */
+} lede_dedup_options;
+
+/* The byte length of a signature with `hashes` values: 20 + 4 * hashes. */
+size_t lede_dedup_signature_size(unsigned hashes);
+
+/*
+ * The MinHash signature of an article's text: its words (tokens other than punctuation, quote
+ * marks and symbols, in their normalised lower-case form) in shingles of `shingle_size`, each
+ * hashed by `hashes` fixed functions. `out` must hold exactly lede_dedup_signature_size(hashes)
+ * bytes; the bytes can be stored and read back by any build of this format version. A text
+ * without words gets a signature that matches nothing. Deterministic: same text, same bytes.
+ */
+lede_status lede_dedup_sign(const lede_article *article, const lede_dedup_options *options,
+                            unsigned char *out, size_t outlen);
+
+typedef struct lede_dedup_signature_info {
+    unsigned version, shingle_size, hashes;
+    uint32_t words; /* in the text the signature was made from */
+} lede_dedup_signature_info;
+
+/* Checks signature bytes (version, lengths, checksum): LEDE_ERR_CORRUPT when they are not one. */
+lede_status lede_dedup_signature_check(const unsigned char *bytes, size_t len,
+                                      lede_dedup_signature_info *info);
+
+/* The estimated Jaccard similarity of two signatures' shingle sets, and whether their texts are
+ * exact copies (the same word stream). Signatures made with other shingle sizes or hash counts
+ * are LEDE_ERR_INVALID; damaged bytes LEDE_ERR_CORRUPT. */
+lede_status lede_dedup_compare(const unsigned char *a, size_t alen, const unsigned char *b,
+                               size_t blen, double *similarity, int *exact);
+
+/*
+ * An in-memory LSH index of signatures: each signature's values are cut into bands, and two
+ * signatures that agree on a whole band are candidates, checked against the threshold. A query
+ * costs the few candidates it meets, not a pass over all entries. With the defaults, 530 to 900
+ * bytes an entry, by where the arrays stand between doublings (705 at 99k entries).
+ */
+typedef struct lede_dedup_index lede_dedup_index;
+
+typedef struct lede_dedup_match {
+    uint64_t id;       /* as given to lede_dedup_index_add */
+    double similarity; /* estimated Jaccard similarity; 1 for an exact copy */
+    int exact;         /* the same word stream */
+} lede_dedup_match;
+
+lede_status lede_dedup_index_new(const lede_dedup_options *options, lede_dedup_index **out);
+void lede_dedup_index_free(lede_dedup_index *ix);
+/* Adds a signature under the caller's id (ids are not checked for uniqueness). */
+lede_status lede_dedup_index_add(lede_dedup_index *ix, uint64_t id, const unsigned char *sig,
+                                 size_t len);
+/* The entries whose similarity to `sig` reaches the threshold, or that are exact copies: most
+ * similar first, then in the order added. *out is malloc'd (free()); NULL when *count is 0. */
+lede_status lede_dedup_index_query(lede_dedup_index *ix, const unsigned char *sig, size_t len,
+                                   lede_dedup_match **out, size_t *count);
+size_t lede_dedup_index_count(const lede_dedup_index *ix);
+/* Bytes of memory the index holds. */
+size_t lede_dedup_index_bytes(const lede_dedup_index *ix);
 
 #endif

@@ -61,4 +61,8 @@ int lede_lua_cluster_load(lua_State *L);
 /* Raises a Lua error "what: <status message>". */
 int lede_lua_fail(lua_State *L, const char *what, lede_status status);
 
+/* Near-duplicates: registers the index metatable and sets core.dedup_signature, dedup_compare,
+ * dedup_info and dedup_index on the table at the top of the stack. */
+void lede_lua_dedup_register(lua_State *L);
+
 #endif

@@ -99,5 +99,6 @@ int luaopen_lede_core(lua_State *L)
     lua_pushcfunction(L, lede_lua_ner_load), lua_setfield(L, -2, "ner_load");
     lua_pushcfunction(L, lede_lua_ner_trainer), lua_setfield(L, -2, "ner_trainer");
     lua_pushcfunction(L, lede_lua_gazetteer), lua_setfield(L, -2, "gazetteer");
+    lede_lua_dedup_register(L);
     return 1;
 }

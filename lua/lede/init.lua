@@ -239,5 +239,7 @@ lede.index = require("lede.index")
 
 --- Stories: articles grouped by event, incrementally (lede.stories.new(opts), st:add(articles)).
 lede.stories = require("lede.stories")
+--- Near-duplicates: lede.dedup.signature(article), lede.dedup.new(opts) (see lede/dedup.lua).
+lede.dedup = require("lede.dedup")
 
 return lede
