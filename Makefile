@@ -51,8 +51,18 @@ test-sanitize: build/san/lede/core.so
 	LUA_PATH="$(CURDIR)/lua/?.lua;$(CURDIR)/lua/?/init.lua;;" LUA_CPATH="$(CURDIR)/build/san/?.so;;" \
 	LEDE_CORE="$(CURDIR)/build/san/lede/core.so" $(SAN_ENV) $(BUSTED) --lua=$(LUA) --exclude-tags=install spec
 
+# The main job, on the sample corpus: index it, group it into stories, print the briefing of its
+# last two weeks, and write that briefing and a dossier as HTML (demo/*.html, open in a browser).
+DEMO_DIR := demo
 demo: all
-	@$(RUNENV) $(LUA) bin/lede demo examples/corpus
+	@rm -rf $(DEMO_DIR)/index && mkdir -p $(DEMO_DIR)
+	@$(RUNENV) $(LUA) bin/lede index -o $(DEMO_DIR)/index --no-progress examples/corpus/*.jsonl >/dev/null
+	@$(RUNENV) $(LUA) bin/lede cluster --write $(DEMO_DIR)/index >/dev/null
+	@$(RUNENV) $(LUA) bin/lede report briefing --days 14 $(DEMO_DIR)/index
+	@$(RUNENV) $(LUA) bin/lede report briefing --days 14 -f html -o $(DEMO_DIR)/briefing.html $(DEMO_DIR)/index
+	@$(RUNENV) $(LUA) bin/lede report dossier -f html -o $(DEMO_DIR)/dossier.html Holloway $(DEMO_DIR)/index
+	@echo
+	@echo "demo: wrote $(DEMO_DIR)/briefing.html and $(DEMO_DIR)/dossier.html (Margaret A. Holloway); the index is $(DEMO_DIR)/index"
 
 eval: eval-sbd eval-ir eval-summ eval-extract
 
@@ -150,11 +160,14 @@ CHROMIUM := chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --w
 screenshots: all
 	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; mkdir -p docs/img; \
 	$(RUNENV) $(LUA) bin/lede index -o "$$tmp/index" --no-progress examples/corpus/*.jsonl; \
+	$(RUNENV) $(LUA) bin/lede cluster --write "$$tmp/index" >/dev/null; \
+	$(RUNENV) $(LUA) bin/lede report briefing --days 14 -f html -o "$$tmp/briefing.html" "$$tmp/index"; \
+	$(RUNENV) $(LUA) bin/lede report dossier -f html -o "$$tmp/dossier.html" Holloway "$$tmp/index"; \
 	$(RUNENV) $(LUA) bin/lede report brief --id defence-003 -f html -o "$$tmp/brief.html" "$$tmp/index"; \
 	$(RUNENV) $(LUA) bin/lede report quotes -f html -o "$$tmp/quotes.html" measles "$$tmp/index"; \
 	$(RUNENV) $(LUA) bin/lede report timeline -f html -o "$$tmp/timeline.html" storm "$$tmp/index"; \
 	$(RUNENV) $(LUA) bin/lede report overview -f html -o "$$tmp/overview.html" "$$tmp/index"; \
-	for name in brief quotes timeline overview; do \
+	for name in briefing dossier brief quotes timeline overview; do \
 	  $(CHROMIUM) --screenshot="$(CURDIR)/docs/img/report-$$name.png" "file://$$tmp/$$name.html" 2>/dev/null; \
 	done; \
 	if command -v pngquant >/dev/null; then pngquant --force --ext .png --skip-if-larger docs/img/report-*.png || true; fi; \

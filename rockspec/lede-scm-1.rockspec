@@ -94,6 +94,7 @@ build = {
       ["lede.cli.report"] = "lua/lede/cli/report.lua",
       ["lede.report"] = "lua/lede/report/init.lua",
       ["lede.report.brief"] = "lua/lede/report/brief.lua",
+      ["lede.report.briefing"] = "lua/lede/report/briefing.lua",
       ["lede.report.corpus"] = "lua/lede/report/corpus.lua",
       ["lede.report.dates"] = "lua/lede/report/dates.lua",
       ["lede.report.doc"] = "lua/lede/report/doc.lua",

@@ -83,7 +83,7 @@ return {
 
   it("explains what is wrong with the command line", function()
     local cases = {
-      { { "nosuch", index_dir }, "unknown report 'nosuch' (brief, dossier, quotes, timeline, overview, or the path of a Lua script)" },
+      { { "nosuch", index_dir }, "unknown report 'nosuch' (briefing, brief, dossier, quotes, timeline, overview, or the path of a Lua script)" },
       { { "brief", "-f", "pdf", index_dir }, "--format takes text, md, json, html, got 'pdf'" },
       { { "brief", "--from", "yesterday", index_dir }, "--from: " },
       { { "quotes", "--id", "x", index_dir }, "unknown option '--id'" },

@@ -167,6 +167,77 @@ describe("lede.report", function()
     end)
   end)
 
+  describe("briefing", function()
+    local doc
+    setup(function() doc = run("briefing", { options = { days = "14" } }) end)
+
+    -- The sample corpus's story of each article: the part of its id before the dash.
+    local function story_of(id) return id:match("^(.-)%-%d+$") end
+
+    it("covers the last days asked for, up to the latest article, and the stories in them", function()
+      assert.equal("Briefing, 2026-02-19 to 2026-03-04", doc.title)
+      local meta = {}
+      for _, m in ipairs(doc.meta) do meta[m.key] = m.value end
+      assert.equal("2026-02-19 to 2026-03-04", meta.period)
+      assert.equal("24", meta.articles) -- the sample articles dated 19 February to 4 March
+    end)
+
+    it("lists its top stories, each made of one story's articles, the largest first", function()
+      local chart = blocks(doc, "bar_chart", "Top stories")[1].items
+      assert.equal(5, #chart)
+      local seen = {}
+      for i = 2, 6 do
+        local s = doc.sections[i]
+        local articles = blocks(doc, "articles", s.title)[1].items
+        assert.equal(#articles, chart[i - 1].value)
+        local story = story_of(articles[1].id)
+        assert.is_nil(seen[story], "one section per story: " .. story)
+        seen[story] = true
+        for _, a in ipairs(articles) do
+          assert.equal(story, story_of(a.id))
+          assert.is_true(a.date >= "2026-02-19")
+        end
+      end
+      -- The election (6 articles in the period, five sources) comes first.
+      assert.equal("election", story_of(blocks(doc, "articles", doc.sections[2].title)[1].items[1].id))
+      assert.equal("Lindqvist's Civic Alliance wins Aldmark election, vows 'stable government'",
+        doc.sections[2].title) -- the wire's "UPDATE 1-" taken off
+    end)
+
+    it("summarises each story without datelines and quotes a named speaker", function()
+      local s = doc.sections[2]
+      local summary = blocks(doc, "paragraph", s.title)[1].text
+      assert.truthy(summary:find("Civic Alliance", 1, true))
+      assert.is_nil(summary:find("RENSBURG (", 1, true))
+      local quote = blocks(doc, "quotes", s.title)[1].items[1]
+      assert.equal("Zoë Lindqvist", quote.speaker)
+      assert.equal("election", story_of(quote.article.id))
+    end)
+
+    it("shows the names rising against the two weeks before", function()
+      local rising = section(doc, "Rising against the previous period")
+      assert.truthy(rising.blocks[1].text:find("from 2026-02-05 to 2026-02-18", 1, true))
+      local rows = blocks(doc, "table", "Rising against the previous period")[1].rows
+      local names = {}
+      for _, r in ipairs(rows) do
+        names[r[1]] = true
+        assert.is_true(tonumber(r[3]) > tonumber(r[4])) -- more articles now than before
+      end
+      assert.truthy(names["Zoë Lindqvist"])
+    end)
+
+    it("takes its period from --from and --to", function()
+      local early = run("briefing", { from = "2026-02-09", to = "2026-02-15" })
+      assert.equal("Briefing, 2026-02-09 to 2026-02-15", early.title)
+      assert.truthy(early.sections[#early.sections].blocks[1].text:find("No article in the previous period", 1, true))
+      for i = 2, #early.sections - 1 do
+        for _, a in ipairs(blocks(early, "articles", early.sections[i].title)[1].items) do
+          assert.is_true(a.date < "2026-02-16")
+        end
+      end
+    end)
+  end)
+
   describe("dossier", function()
     local doc
     setup(function() doc = run("dossier", { operands = { "Holloway" } }) end)

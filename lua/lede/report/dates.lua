@@ -18,6 +18,20 @@ function M.day_number(value)
   return era * 146097 + doe - 719468
 end
 
+--- The day number of the last day an ISO date covers: "2026" → 31 December, "2026-02" → 28
+-- February, a day → that day.
+function M.last_day(value)
+  local y, m = value:match("^(%d%d%d%d)%-(%d%d)$")
+  if y then
+    y, m = tonumber(y), tonumber(m) + 1
+    if m > 12 then y, m = y + 1, 1 end
+    return M.day_number(string.format("%04d-%02d", y, m)) - 1
+  end
+  y = value:match("^(%d%d%d%d)$")
+  if y then return M.day_number(string.format("%04d", tonumber(y) + 1)) - 1 end
+  return M.day_number(value)
+end
+
 --- The ISO date ("2026-02-12") of a day number.
 function M.iso(days)
   local z = days + 719468

@@ -133,12 +133,8 @@ return {
     end
     local quotes = quotations(articles, entity)
     if #quotes > 0 then d:section("Quotations"):quotes(quotes) end
-    local summary = ctx.lede.summarize(articles, { query = entity.name, sentences = SUMMARY_SENTENCES })
-    if #summary > 0 then
-      local lines = {}
-      for i, s in ipairs(summary) do lines[i] = s.text:gsub("%s+", " ") end
-      d:section("Summary"):paragraph(table.concat(lines, " "))
-    end
+    local summary = extract.summary(articles, { query = entity.name, sentences = SUMMARY_SENTENCES })
+    if summary then d:section("Summary"):paragraph(summary) end
     local refs = {}
     for i, a in ipairs(articles) do refs[i] = a end
     d:section(#articles < total and string.format("Latest %d of %d articles", #articles, total)

@@ -154,4 +154,35 @@ function M.merge_events(events, similar)
   return out
 end
 
+--- A summary of the articles (lede.summarize with `opts`) as one paragraph of text, each
+-- sentence without the dateline it may open with ("WASHINGTON (Wire) -"): in a summary of
+-- several articles the place and the agency are noise. Returns nil when nothing was chosen.
+function M.summary(articles, opts)
+  local lede = require "lede"
+  local lines = {}
+  for _, s in ipairs(lede.summarize(articles, opts)) do
+    local a = articles[s.article] or articles
+    local dateline = a.dateline and a:dateline()
+    local text = s.text
+    if dateline and s.start <= dateline.stop and s.stop > dateline.stop then
+      text = a.text:sub(dateline.stop + 1, s.stop)
+    end
+    lines[#lines + 1] = util.one_line(text):gsub("^%s+", "")
+  end
+  return #lines > 0 and table.concat(lines, " ") or nil
+end
+
+--- The `n` keyphrases of a list of headlines: { {text, note = "N×", count}, ... }. The titles go
+-- into one text, a paragraph each, so that the phrase finder sees them all at the cost of one
+-- analysis.
+function M.headline_phrases(titles, n)
+  if #titles == 0 then return {} end
+  local lede = require "lede"
+  local a = lede.article { text = table.concat(titles, "\n\n") }
+  local out = {}
+  for i, k in ipairs(lede.keyphrases(a, n)) do out[i] = { text = k.text, note = k.count .. "×", count = k.count } end
+  a:close()
+  return out
+end
+
 return M

@@ -7,7 +7,7 @@
 -- date range); the document is made with ctx:document(title) (lede.report.doc).
 local M = {}
 
-M.BUILTIN = { "brief", "dossier", "quotes", "timeline", "overview" }
+M.BUILTIN = { "briefing", "brief", "dossier", "quotes", "timeline", "overview" }
 M.FORMATS = { "text", "md", "json", "html" }
 
 --- Figures that other modules compute for reports. providers.duplicates(ctx, hits), when set,

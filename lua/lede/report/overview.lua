@@ -3,6 +3,7 @@
 -- phrases of its headlines. Counts come from the index's facets; only the stored titles and
 -- texts are read (for the words and the phrases), no article is analysed in full.
 local dates = require "lede.report.dates"
+local extract = require "lede.report.extract"
 
 local TOP = 10
 local PHRASES = 15
@@ -15,17 +16,6 @@ local function top_values(ctx, field, query)
   local items = {}
   for i, v in ipairs(ctx:facet(field, query, TOP)) do items[i] = { v.value, v.count } end
   return items
-end
-
--- The phrases of the headlines: one text of every title, a paragraph each, so that the
--- phrase finder sees them all at the cost of one analysis.
-local function headline_phrases(lede, titles)
-  if #titles == 0 then return {} end
-  local a = lede.article { text = table.concat(titles, "\n\n") }
-  local out = {}
-  for i, k in ipairs(lede.keyphrases(a, PHRASES)) do out[i] = { text = k.text, note = k.count .. "×" } end
-  a:close()
-  return out
 end
 
 return {
@@ -92,7 +82,7 @@ return {
     if charts == 0 then s:paragraph("No entity in the index (it was built with --no-extract).") end
     local speakers = top_values(ctx, "speaker", query)
     if #speakers > 0 then d:section("Most quoted"):bar_chart("Articles quoting each speaker", speakers) end
-    local phrases = headline_phrases(ctx.lede, titles)
+    local phrases = extract.headline_phrases(titles, PHRASES)
     if #phrases > 0 then d:section("Headline phrases"):list(phrases) end
     return d
   end,

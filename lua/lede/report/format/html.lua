@@ -106,7 +106,8 @@ local function fmt(x) return string.format("%.1f", x) end
 
 -- Horizontal bars, one row per item, the label on the left and the value after the bar.
 local function bar_svg(title, items)
-  local W, ROW, LABEL = 560, 24, 170
+  -- Labels at 12 units: 28 characters fit the 212 units left of the bars.
+  local W, ROW, LABEL = 560, 24, 220
   local h = #items * ROW + 8
   local top = 0
   for _, item in ipairs(items) do top = math.max(top, item.value) end
@@ -115,10 +116,10 @@ local function bar_svg(title, items)
   for i, item in ipairs(items) do
     local y = (i - 1) * ROW + 4
     local len = top > 0 and item.value / top * room or 0
-    out[#out + 1] = string.format('<g><title>%s: %s</title><text x="%d" y="%s" text-anchor="end">%s</text>'
+    out[#out + 1] = string.format('<g><title>%s: %s</title><text x="%d" y="%s" text-anchor="end" font-size="12">%s</text>'
       .. '<rect class="bar" x="%d" y="%d" width="%s" height="%d" rx="2"></rect>'
       .. '<text class="muted" x="%s" y="%s">%s</text></g>',
-      esc(item.label), number(item.value), LABEL - 8, fmt(y + ROW * 0.62), esc(shorten(item.label, 24)),
+      esc(item.label), number(item.value), LABEL - 8, fmt(y + ROW * 0.62), esc(shorten(item.label, 28)),
       LABEL, y + 3, fmt(math.max(len, item.value > 0 and 1 or 0)), ROW - 8,
       fmt(LABEL + len + 6), fmt(y + ROW * 0.62), number(item.value))
   end
@@ -170,7 +171,9 @@ local function cooccurrence_svg(title, center, items)
     local x, y = cx + R * math.cos(angle), cy + R * math.sin(angle)
     out[#out + 1] = string.format('<line class="edge" x1="%s" y1="%s" x2="%s" y2="%s" stroke-width="%s"></line>',
       fmt(cx), fmt(cy), fmt(x), fmt(y), fmt(1 + 5 * share))
-    local anchor = math.abs(math.cos(angle)) < 0.3 and "middle" or (math.cos(angle) > 0 and "start" or "end")
+    -- Labels read away from the center; only the nodes straight above or below are centred,
+    -- so that two labels near the bottom do not run into each other.
+    local anchor = math.abs(math.cos(angle)) < 0.1 and "middle" or (math.cos(angle) > 0 and "start" or "end")
     local dx = anchor == "start" and 10 or (anchor == "end" and -10 or 0)
     local dy = anchor == "middle" and (math.sin(angle) > 0 and 22 or -12) or 4
     nodes[#nodes + 1] = string.format('<g><title>%s: %s</title><circle class="node" cx="%s" cy="%s" r="%s"></circle>'
@@ -179,7 +182,8 @@ local function cooccurrence_svg(title, center, items)
   end
   out[#out + 1] = table.concat(nodes)
   out[#out + 1] = string.format('<circle class="center" cx="%s" cy="%s" r="9"></circle>'
-    .. '<text x="%s" y="%s" text-anchor="middle" font-weight="700">%s</text></svg>',
+    .. '<text x="%s" y="%s" text-anchor="middle" font-weight="700" stroke="#fff" stroke-width="4" '
+    .. 'paint-order="stroke">%s</text></svg>',
     fmt(cx), fmt(cy), fmt(cx), fmt(cy + 26), esc(shorten(center, 28)))
   return table.concat(out)
 end
