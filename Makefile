@@ -143,7 +143,7 @@ build/fuzz/%: fuzz/%.c $(CORE_SRC) $(HDR) | fuzz-deps
 fuzz-deps:
 	@sh .ci/deps.sh clang libclang-rt-14-dev
 
-fuzz: deps lede/core.so build/fuzz/fuzz_article build/fuzz/fuzz_query build/fuzz/fuzz_segment
+fuzz: deps lede/core.so build/fuzz/fuzz_article build/fuzz/fuzz_query build/fuzz/fuzz_segment build/fuzz/fuzz_state build/fuzz/fuzz_signature
 	@mkdir -p build/fuzz/corpus-article
 	build/fuzz/fuzz_article -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus-article fuzz/regressions examples/corpus
 	mkdir -p build/fuzz/corpus-query && build/fuzz/fuzz_query -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus-query fuzz/regressions
@@ -152,6 +152,14 @@ fuzz: deps lede/core.so build/fuzz/fuzz_article build/fuzz/fuzz_query build/fuzz
 	@$(RUNENV) $(LUA) -e 'local lede = require("lede"); local ix = lede.index.open("build/fuzz/seed-index", { create = true }); for _, a in lede.read("examples/corpus/storm.jsonl") do ix:add(a) end; ix:commit()'
 	@cp build/fuzz/seed-index/*.lseg build/fuzz/corpus-segment/
 	build/fuzz/fuzz_segment -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus-segment
+	@# State seeds: the body of the seed index's saved clustering (header and checksum cut off,
+	@# the target puts right ones back); signature seeds: signatures of the sample articles.
+	@mkdir -p build/fuzz/corpus-state build/fuzz/corpus-signature
+	@$(RUNENV) $(LUA) bin/lede cluster --write build/fuzz/seed-index >/dev/null
+	@tail -c +21 build/fuzz/seed-index/stories.state | head -c -4 > build/fuzz/corpus-state/seed
+	build/fuzz/fuzz_state -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus-state
+	@$(RUNENV) $(LUA) -e 'local lede = require("lede"); local n = 0; for _, a in lede.read("examples/corpus/storm.jsonl") do n = n + 1; local f = assert(io.open("build/fuzz/corpus-signature/storm-" .. n, "wb")); f:write(lede.dedup.signature(a)); f:close() end'
+	build/fuzz/fuzz_signature -max_total_time=$(FUZZ_SECONDS) -max_len=8192 build/fuzz/corpus-signature
 
 # Screenshots of the HTML reports of the sample corpus (docs/img/report-NAME.png, for the README),
 # taken by headless Chromium at 1200x1600, made smaller by pngquant (256 colours) when it is there.

@@ -302,7 +302,7 @@ static uint32_t label_of(const lede_cluster *c, const cl_story *s)
     double best = -1;
     for (size_t k = 0; k < s->members.len; k++) {
         const cl_article *a = &LEDE_VEC_AT(&c->articles, cl_article, m[k]);
-        const cl_entry *v = (const cl_entry *)c->entries.data + a->first_entry;
+        const cl_entry *v = cl_article_entries(c, a);
         double dot = 0;
         for (uint32_t i = 0; i < a->nentries; i++)
             dot += v[i].weight * cl_centroid_weight(&s->centroid, v[i].feature);

@@ -157,6 +157,13 @@ double cl_open_since(const lede_cluster *c);
 lede_status cl_story_index(lede_cluster *c, uint32_t story);
 void cl_story_free(cl_story *s);
 
+/* The vector of an article: its nentries entries, or NULL when it has none (the entries may
+ * not be allocated yet, and an offset from NULL is undefined even when it is 0). */
+static inline const cl_entry *cl_article_entries(const lede_cluster *c, const cl_article *a)
+{
+    return a->nentries ? (const cl_entry *)c->entries.data + a->first_entry : NULL;
+}
+
 /* cluster.c: an empty clustering with these options (already checked). */
 void cl_cluster_init(lede_cluster *c, lede_analyzer *analyzer, const lede_cluster_options *o);
 /* Checks options and fills in defaults. */

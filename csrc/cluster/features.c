@@ -163,6 +163,8 @@ static int by_feature(const void *a, const void *b)
 /* Sums the counts of each feature in counts[first..], leaving one entry per feature. */
 static void merge_counts(lede_cluster *c, size_t first)
 {
+    if (c->counts.len == first)
+        return; /* no words (the counts may not even be allocated) */
     cl_entry *e = (cl_entry *)c->counts.data + first;
     size_t n = c->counts.len - first, out = 0;
     qsort(e, n, sizeof *e, by_feature);
@@ -228,6 +230,10 @@ lede_status cl_features_vector(lede_cluster *c, const cl_staged *st, uint32_t *f
 {
     const lede_cluster_options *o = &c->options;
     size_t at = c->entries.len;
+    *first = (uint32_t)at;
+    *n = 0;
+    if (st->ncounts == 0)
+        return LEDE_OK; /* no features: the article will start a story of its own */
     if (at > UINT32_MAX - st->ncounts)
         return LEDE_ERR_TOO_LARGE;
     lede_status s = lede_vec_reserve(&c->entries, st->ncounts);

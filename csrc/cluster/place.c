@@ -76,7 +76,7 @@ static best by_postings(lede_cluster *c, const cl_article *a, lede_vec *index, i
     cl_story *stories = c->stories.data;
     lede_vec *postings = index->data;
     double since = cl_open_since(c);
-    const cl_entry *v = (const cl_entry *)c->entries.data + a->first_entry;
+    const cl_entry *v = cl_article_entries(c, a);
     /* probed[i]: feature i was scored through the postings; the others are looked up. */
     uint64_t probed[(LEDE_CLUSTER_MAX_FEATURES + 63) / 64] = { 0 };
     int any = 0;

@@ -86,7 +86,7 @@ static lede_status encode(const lede_cluster *c, lede_vec *b)
         PUT(lede_put_u64(b, a->fingerprint));
         PUT(lede_put_varint(b, a->story));
         PUT(lede_put_varint(b, a->nentries));
-        const cl_entry *v = (const cl_entry *)c->entries.data + a->first_entry;
+        const cl_entry *v = cl_article_entries(c, a);
         for (uint32_t k = 0; k < a->nentries && st == LEDE_OK; k++) {
             uint32_t w;
             memcpy(&w, &v[k].weight, sizeof w);

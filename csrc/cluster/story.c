@@ -139,7 +139,7 @@ lede_status cl_story_join(lede_cluster *c, uint32_t story, uint32_t index)
         LEDE_VEC_AT(&c->hot, cl_story_hot, story).last = s->last;
     }
     int is_open = cl_story_open(c, s);
-    const cl_entry *v = (const cl_entry *)c->entries.data + a->first_entry;
+    const cl_entry *v = cl_article_entries(c, a);
     for (uint32_t i = 0; i < a->nentries; i++) {
         uint32_t entry;
         int added;
