@@ -193,3 +193,9 @@ eval-cluster: all
 # signatures for scale (SCALE=0 skips that part).
 eval-dedup: all
 	@$(RUNENV) $(LUA) bench/dedup/eval.lua $(SHARED)/news
+
+# Report speed: every built-in report in every format over Reuters-21578 + BBC (~22k articles),
+# `lede report` in a fresh process, median of 3; the index is built once into build/bench-reports/.
+.PHONY: bench-reports
+bench-reports: all
+	@$(RUNENV) $(LUA) bench/bench_reports.lua $(SHARED)/news

@@ -105,6 +105,7 @@ build = {
       ["lede.report.format.md"] = "lua/lede/report/format/md.lua",
       ["lede.report.format.text"] = "lua/lede/report/format/text.lua",
       ["lede.report.format.util"] = "lua/lede/report/format/util.lua",
+      ["lede.report.near_duplicates"] = "lua/lede/report/near_duplicates.lua",
       ["lede.report.overview"] = "lua/lede/report/overview.lua",
       ["lede.report.quotes"] = "lua/lede/report/quotes.lua",
       ["lede.report.timeline"] = "lua/lede/report/timeline.lua",

@@ -340,7 +340,14 @@ describe("lede.report", function()
       assert.equal("2026-02-09", rows["first day"])
       assert.equal("2026-03-04", rows["last day"])
       assert.equal("1", rows["undated articles"]) -- health-003 has no date
-      assert.is_nil(rows["near-duplicates"]) -- no finder registered: no figure
+    end)
+
+    it("counts the corpus's copies as its near-duplicates", function()
+      -- By design (spec/dedup_spec.lua) the corpus holds five pairs of copies, each a later
+      -- article repeating an earlier one: five duplicates among 45 articles, in five groups.
+      local rows = {}
+      for _, r in ipairs(blocks(doc, "fields", "Counts")[1].rows) do rows[r.key] = r.value end
+      assert.equal(string.format("5 (%.1f%%) in 5 groups", 5 / 45 * 100), rows["near-duplicates"])
     end)
 
     it("charts articles per day, days without any as 0", function()
@@ -353,17 +360,24 @@ describe("lede.report", function()
       assert.equal(0, by_day["2026-02-15"])
     end)
 
-    it("shows a duplicate rate only from a registered provider", function()
+    it("takes the duplicate rate from the provider a script sets, and none without one", function()
+      local default = report.providers.duplicates
       report.providers.duplicates = function(_, hits)
         assert.equal(45, #hits)
         return { duplicates = 9, groups = 4 }
       end
       local ok, with = pcall(run, "overview")
       report.providers.duplicates = nil
+      local ok_without, without = pcall(run, "overview")
+      report.providers.duplicates = default
       assert.is_true(ok, with)
+      assert.is_true(ok_without, without)
       local rows = {}
       for _, r in ipairs(blocks(with, "fields", "Counts")[1].rows) do rows[r.key] = r.value end
       assert.equal("9 (20.0%) in 4 groups", rows["near-duplicates"])
+      for _, r in ipairs(blocks(without, "fields", "Counts")[1].rows) do
+        assert.are_not.equal("near-duplicates", r.key)
+      end
     end)
   end)
 

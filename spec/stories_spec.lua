@@ -154,16 +154,74 @@ describe("lede.stories on the sample corpus", function()
     assert.are_not.equal(court.id, holding(some, "election-001").id)
   end)
 
-  it("groups exact duplicates (same words, another id) in the story's duplicates", function()
-    local copy = RECORDS["storm-003"]
-    local list = articles_where(function(a) return STORY_OF[a.id] == "storm" end)
-    list[#list + 1] = lede.article({ id = "storm-003-copy", title = copy.title,
-      text = copy.text .. "\n", date = copy.date, source = "Reprint Weekly" })
+  -- By design the corpus holds five pairs of copies (spec/dedup_spec.lua): two republished word
+  -- for word under another headline (court-006, defence-004), an update with an appended
+  -- paragraph (election-005), two lightly edited versions (markets-004, storm-004). Each pair
+  -- belongs to its file's story, and no other article repeats another.
+  local COPIES = {
+    { "court-005", "court-006", "exact" }, { "defence-003", "defence-004", "exact" },
+    { "election-004", "election-005", "near" }, { "markets-003", "markets-004", "near" },
+    { "storm-003", "storm-004", "near" },
+  }
+
+  -- Every duplicate group of the stories as "story-file: ids kind", sorted.
+  local function groups_of(list)
+    local out = {}
+    for _, s in ipairs(list) do
+      for _, g in ipairs(s.duplicates) do
+        out[#out + 1] = STORY_OF[s.articles[1]] .. ": " .. table.concat(g.articles, " ") .. " " .. g.kind
+      end
+    end
+    table.sort(out)
+    return out
+  end
+
+  local function expected_groups(copies)
+    local out = {}
+    for _, c in ipairs(copies) do out[#out + 1] = STORY_OF[c[1]] .. ": " .. c[1] .. " " .. c[2] .. " " .. c[3] end
+    table.sort(out)
+    return out
+  end
+
+  it("puts each of the corpus's copies in its story's duplicates, the earlier article first", function()
+    assert.same(expected_groups(COPIES), groups_of(stories))
+    for _, c in ipairs(COPIES) do
+      local g = holding(stories, c[1]).duplicates[1]
+      assert.equal(1, #g.pairs)
+      local p = g.pairs[1]
+      assert.same({ c[1], c[2], c[3] }, { p.a, p.b, p.kind })
+      if c[3] == "exact" then
+        assert.equal(1, p.similarity)
+      else
+        assert.is_true(p.similarity >= 0.6 and p.similarity < 1, c[2])
+      end
+    end
+  end)
+
+  it("finds the copies among articles given as tables of fields, and joins a chain of copies", function()
+    local tables = {}
+    for id, rec in pairs(RECORDS) do
+      if STORY_OF[id] == "storm" then tables[#tables + 1] = rec end
+    end
+    -- A reprint of the edited version, under its own headline and a day later: one group of
+    -- three, the original first, though the reprint's words are those of the second.
+    local edited = RECORDS["storm-004"]
+    tables[#tables + 1] = { id = "storm-004-reprint", title = "Storm warning for the coast",
+      text = edited.text:upper(), date = "2026-02-20T09:00:00Z", source = "Reprint Weekly" }
     local st = lede.stories.new()
-    st:add(list)
-    local s = st:story_of("storm-003-copy")
-    assert.same({ { "storm-003", "storm-003-copy" } }, s.duplicates)
-    assert.same({}, holding(stories, "court-001").duplicates)
+    st:add(tables)
+    local s = st:story_of("storm-004-reprint")
+    assert.equal(st:story_of("storm-003"), s)
+    assert.equal(1, #s.duplicates)
+    local g = s.duplicates[1]
+    assert.same({ "storm-003", "storm-004", "storm-004-reprint" }, g.articles)
+    assert.equal("near", g.kind)
+    local exact
+    for _, p in ipairs(g.pairs) do
+      if p.kind == "exact" then exact = p end
+    end
+    assert.same({ "storm-004", "storm-004-reprint", 1 }, { exact.a, exact.b, exact.similarity })
+    assert.same({}, holding(stories, "trade-001").duplicates)
   end)
 end)
 
@@ -201,6 +259,36 @@ describe("lede.stories incrementally", function()
     local loaded = lede.stories.load(path)
     loaded:add(late)
     assert.same(straight:stories(), loaded:stories())
+    remove_dir(dir)
+  end)
+
+  it("keeps the signatures beside a saved state, so a copy added later finds its original", function()
+    -- The update election-005 comes three hours after election-004: save between the two.
+    local update = "2026-02-23T08:00:00Z"
+    local dir = temp_dir()
+    local path = dir .. "/stories.state"
+    local saved = lede.stories.new()
+    saved:add(articles_where(function(a) return a.date ~= nil and a.date < update end))
+    saved:save(path)
+    assert.is_true(helpers.exists(path .. ".signatures"))
+    local rest = articles_where(function(a) return a.date == nil or a.date >= update end)
+    local loaded = lede.stories.load(path)
+    loaded:add(rest)
+    assert.same({ "election-004", "election-005" }, loaded:story_of("election-005").duplicates[1].articles)
+
+    -- Without the signatures file the saved articles are nobody's duplicates.
+    local signatures = slurp(path .. ".signatures")
+    os.remove(path .. ".signatures")
+    local bare = lede.stories.load(path)
+    bare:add(rest)
+    assert.same({}, bare:story_of("election-005").duplicates)
+
+    -- A damaged file, or one saved with another state, is refused.
+    write_file(path .. ".signatures", signatures:sub(1, #signatures - 7))
+    assert.error_matches(function() lede.stories.load(path) end, "signatures: corrupt: truncated")
+    write_file(path .. ".signatures", "LEDESIG\0" .. signatures:sub(9, 12) .. string.pack("<I8", 3)
+      .. signatures:sub(21))
+    assert.error_matches(function() lede.stories.load(path) end, "saved with a state of 3 articles")
     remove_dir(dir)
   end)
 
@@ -297,6 +385,18 @@ describe("lede cluster", function()
     assert.truthy(found)
     assert.matches("  sources: [^\n]+ %(%d%)", blocks[1])
     assert.matches("story %x+  1 article  2026%-02%-13\n  Oil jumps 3%.2%% on OPEC%+ supply signals; stocks slip\n  sources: Northern Wire %(1%)\n", out)
+    -- A line per later copy, in its story's block.
+    local copies = {}
+    for _, block in ipairs(blocks) do
+      for later, earlier, how in block:gmatch("\n  duplicate: (%S+) repeats (%S+) %(([^)]*)%)") do
+        copies[#copies + 1] = later .. " " .. earlier .. " " .. how:gsub("%d%.%d%d$", "X")
+        assert.equal(STORY_OF[earlier], STORY_OF[later])
+      end
+    end
+    table.sort(copies)
+    assert.same({ "court-006 court-005 exact copy", "defence-004 defence-003 exact copy",
+      "election-005 election-004 near copy, X", "markets-004 markets-003 near copy, X",
+      "storm-004 storm-003 near copy, X" }, copies)
   end)
 
   it("--json gives the documented schema", function()
@@ -312,7 +412,16 @@ describe("lede cluster", function()
     assert.equal(s.size, #s.articles)
     assert.is_string(s.sources[1].name)
     assert.is_number(s.terms[1].weight)
-    assert.matches('"duplicates":%[%]', out)
+    local found = {}
+    for _, story in ipairs(doc.stories) do
+      for _, g in ipairs(story.duplicates) do
+        found[#found + 1] = table.concat(g.articles, " ") .. " " .. g.kind .. " " .. g.pairs[1].kind
+      end
+    end
+    table.sort(found)
+    assert.same({ "court-005 court-006 exact exact", "defence-003 defence-004 exact exact",
+      "election-004 election-005 near near", "markets-003 markets-004 near near",
+      "storm-003 storm-004 near near" }, found)
   end)
 
   it("keeps story ids across runs with --state", function()

@@ -4,6 +4,7 @@
 -- in, story tables out, and a state that can be saved and loaded again so that later articles
 -- join the same stories under the same ids.
 local core = require("lede.core")
+local dedup = require("lede.dedup")
 
 local M = {}
 
@@ -30,8 +31,12 @@ local function check_options(opts, where)
   return opts
 end
 
+-- The near-duplicate side: each article's signature (lede.dedup, default options) is made once,
+-- when it is added, and kept in a set; the set's pairs, cut along story lines, are the stories'
+-- duplicates. `_signatures` lists { id, signature } in the order added to the set, for saving.
 local function wrap(c, opts)
-  return setmetatable({ _core = c, entities = opts.entities ~= false }, Stories)
+  return setmetatable({ _core = c, entities = opts.entities ~= false, _dedup = dedup.new(),
+    _signatures = {} }, Stories)
 end
 
 --- A new, empty clustering. opts: threshold (cosine to join a story, 0.2), window (days, 14),
@@ -41,6 +46,62 @@ end
 function M.new(opts)
   opts = check_options(opts, "lede.stories.new")
   return wrap(core.cluster_new(opts), opts)
+end
+
+-- The articles' signatures are saved beside the state, in PATH.signatures (the state file's
+-- format belongs to the C core; signatures are lede.dedup's bytes, each with its own CRC-32):
+--   "LEDESIG\0"  u32 version (1)  u64 articles in the state  u32 count
+--   count × (u32 length, id, u32 length, signature), in the order the articles were added.
+-- A state without this file (saved by an earlier version) loads with no signatures: its articles
+-- are then nobody's duplicates, and articles added later are compared only with each other.
+local SIGNATURES_MAGIC, SIGNATURES_VERSION = "LEDESIG\0", 1
+
+local function signatures_path(path) return path .. ".signatures" end
+
+local function write_signatures(self, path)
+  local parts = { string.pack("<c8I4I8I4", SIGNATURES_MAGIC, SIGNATURES_VERSION,
+    #self._core:articles(), #self._signatures) }
+  for i, s in ipairs(self._signatures) do parts[i + 1] = string.pack("<s4s4", s[1], s[2]) end
+  local target = signatures_path(path)
+  local f, err = io.open(target .. ".tmp", "wb")
+  if not f then error("lede.stories: cannot write " .. err, 3) end
+  local ok, werr = f:write(table.concat(parts))
+  local closed, cerr = f:close()
+  if not ok or not closed then
+    os.remove(target .. ".tmp")
+    error("lede.stories: cannot write " .. target .. ": " .. tostring(werr or cerr), 3)
+  end
+  local renamed, rerr = os.rename(target .. ".tmp", target)
+  if not renamed then error("lede.stories: cannot write " .. target .. ": " .. rerr, 3) end
+end
+
+local function read_signatures(self, path)
+  local name = signatures_path(path)
+  local f = io.open(name, "rb")
+  if not f then return end
+  local bytes = f:read("a")
+  f:close()
+  local function corrupt(why) error(("lede.stories.load: %s: corrupt: %s"):format(name, why), 4) end
+  if #bytes < 24 or bytes:sub(1, 8) ~= SIGNATURES_MAGIC then corrupt("not a lede signatures file") end
+  local version, articles, count, pos = string.unpack("<I4I8I4", bytes, 9)
+  if version ~= SIGNATURES_VERSION then
+    corrupt(("version %d (this build reads %d)"):format(version, SIGNATURES_VERSION))
+  end
+  local known = #self._core:articles()
+  if articles ~= known then
+    corrupt(("saved with a state of %d articles, this state has %d"):format(articles, known))
+  end
+  if count > known then corrupt("more signatures than articles") end
+  for i = 1, count do
+    local ok, id, signature, after = pcall(string.unpack, "<s4s4", bytes, pos)
+    if not ok then corrupt("truncated") end
+    if not self._core:find(id) then corrupt(("article %q is not in the state"):format(id)) end
+    local added, err = pcall(self._dedup.add, self._dedup, id, signature)
+    if not added then corrupt(("signature of %q: %s"):format(id, tostring(err))) end
+    self._signatures[i] = { id, signature }
+    pos = after
+  end
+  if pos ~= #bytes + 1 then corrupt("bytes after the last signature") end
 end
 
 --- A clustering saved by st:save(path). opts: threshold and window change those the state was
@@ -57,7 +118,9 @@ function M.load(path, opts)
   local c, err = core.cluster_load(path)
   if not c then error("lede.stories.load: " .. err, 2) end
   if opts.threshold or opts.window then c:tune(opts.threshold or 0, opts.window or 0) end
-  return wrap(c, opts)
+  local st = wrap(c, opts)
+  read_signatures(st, path)
+  return st
 end
 
 --- The clustering saved at path when there is one (see load), else a new one (see new).
@@ -124,6 +187,18 @@ local function document_of(self, a, i)
     entities = entities }
 end
 
+-- The signature of a document about to be staged, made from the analysis the clustering reads
+-- too: an article's own, or the text's, analysed here once and handed to the core (which would
+-- otherwise analyse it itself). Returns the signature (nil without text) and the analysis to
+-- close once staged.
+local function sign(self, doc)
+  if doc.article then return core.dedup_signature(doc.article, self._dedup.options) end
+  if doc.text == nil then return nil end
+  local analysis = core.analyze(doc.text)
+  doc.article = analysis
+  return core.dedup_signature(analysis, self._dedup.options), analysis
+end
+
 --- Adds articles: a list of lede.article objects or tables of fields (id, title, text|body,
 -- date, source, and entity names as `entities` or the index's person, org and place fields).
 -- They are clustered together, in date order (ties by id); an id known already is skipped.
@@ -133,11 +208,27 @@ function Stories:add(articles)
     error("lede.stories: add expects a list of articles, got " .. type(articles), 2)
   end
   if require("lede").is_article(articles) then articles = { articles } end
-  local added = 0
+  local c = self._core
+  local added, signed = 0, {}
   for i, a in ipairs(articles) do
-    if self._core:stage(document_of(self, a, i)) then added = added + 1 end
+    local doc = document_of(self, a, i)
+    local signature, analysis
+    if not c:find(doc.id) then signature, analysis = sign(self, doc) end
+    if c:stage(doc) then
+      added = added + 1
+      if signature then signed[#signed + 1] = { doc.id, signature } end
+    end
+    if analysis then analysis:close() end
   end
-  self._core:run()
+  c:run()
+  -- Into the set in the order clustered (by date), so that a pair's earlier member comes first.
+  local order = {}
+  for _, s in ipairs(signed) do order[s[1]] = c:find(s[1]) end
+  table.sort(signed, function(x, y) return order[x[1]] < order[y[1]] end)
+  for _, s in ipairs(signed) do
+    self._dedup:add(s[1], s[2])
+    self._signatures[#self._signatures + 1] = s
+  end
   self._cache = nil
   return added
 end
@@ -173,24 +264,52 @@ local function sources_of(members)
   return out
 end
 
--- Groups of members with the same fingerprint (exact duplicates: the same words in title and
--- text), in date order of their first member.
-local function exact_duplicates(members)
-  local groups, order = {}, {}
-  for _, a in ipairs(members) do
-    local g = groups[a.fingerprint]
-    if not g then
-      g = {}
-      groups[a.fingerprint] = g
-      order[#order + 1] = g
+-- The duplicate groups of one story, from the near-duplicate pairs whose two articles are in it:
+-- { {articles = {ids, earliest first}, kind = "exact" when every pair is, else "near",
+--    pairs = { {a = earlier id, b = later id, similarity=, kind=}, ... }}, ... }, in the order of
+-- their first articles. `position` gives an article's place in its story (by date). A group is
+-- what the pairs connect: a walk from each article not yet reached, earliest first.
+local function duplicate_groups(pairs, position)
+  local linked, ids = {}, {}
+  for _, p in ipairs(pairs) do
+    if position[p.a] > position[p.b] then p.a, p.b = p.b, p.a end
+    for _, id in ipairs({ p.a, p.b }) do
+      if not linked[id] then
+        linked[id] = {}
+        ids[#ids + 1] = id
+      end
     end
-    g[#g + 1] = a.id
+    table.insert(linked[p.a], p)
+    table.insert(linked[p.b], p)
   end
-  local out = {}
-  for _, g in ipairs(order) do
-    if #g > 1 then out[#out + 1] = g end
+  table.sort(ids, function(x, y) return position[x] < position[y] end)
+  local group_of, groups = {}, {}
+  for _, first in ipairs(ids) do
+    if not group_of[first] then
+      local g = { articles = {}, kind = "exact", pairs = {} }
+      groups[#groups + 1] = g
+      group_of[first] = g
+      local todo = { first }
+      while #todo > 0 do
+        local id = table.remove(todo)
+        g.articles[#g.articles + 1] = id
+        for _, p in ipairs(linked[id]) do
+          local other = p.a == id and p.b or p.a
+          if not group_of[other] then
+            group_of[other] = g
+            todo[#todo + 1] = other
+          end
+        end
+      end
+      table.sort(g.articles, function(x, y) return position[x] < position[y] end)
+    end
   end
-  return out
+  for _, p in ipairs(pairs) do
+    local g = group_of[p.a]
+    g.pairs[#g.pairs + 1] = p
+    if p.kind == "near" then g.kind = "near" end
+  end
+  return groups
 end
 
 local TOP_FEATURES = 8
@@ -200,12 +319,13 @@ local function build(self)
   if self._cache then return self._cache end
   local c = self._core
   local articles = c:articles()
-  local list, by_article = {}, {}
+  local list, by_article, position = {}, {}, {}
   for i, s in ipairs(c:stories()) do
     local members, ids = {}, {}
     for k, m in ipairs(s.members) do
       members[k] = articles[m]
       ids[k] = articles[m].id
+      position[ids[k]] = k
     end
     local terms, entities = {}, {}
     for _, f in ipairs(c:features(i, 4 * TOP_FEATURES)) do
@@ -224,19 +344,32 @@ local function build(self)
       articles = ids,
       terms = terms,
       entities = entities,
-      -- Filled with exact duplicates only until near-duplicate detection (lede.dedup) fills it.
-      duplicates = exact_duplicates(members),
+      duplicates = {},
     }
     list[i] = story
     for _, id in ipairs(ids) do by_article[id] = story end
   end
+  -- Each story's duplicate pairs: those whose two articles it holds (a copy that went to another
+  -- story, which its words make rare, is a pair of neither).
+  local story_pairs = {}
+  for _, p in ipairs(self._dedup:pairs()) do
+    local story = by_article[p.a]
+    if story and story == by_article[p.b] then
+      story_pairs[story] = story_pairs[story] or {}
+      table.insert(story_pairs[story], p)
+    end
+  end
+  for story, found in pairs(story_pairs) do story.duplicates = duplicate_groups(found, position) end
   self._cache = { list = list, by_article = by_article }
   return self._cache
 end
 
 --- The stories, in the order they started: { {id, label, label_id, first, last, size,
 -- sources = { {name, count} }, articles = {ids by date}, terms = { {text, weight} },
--- entities = { {text, weight} }, duplicates = { {ids} } }, ... }. See docs/ARCHITECTURE.md.
+-- entities = { {text, weight} }, duplicates = { {articles = {ids, earliest first}, kind =
+-- "exact"|"near", pairs = { {a, b, similarity, kind} }} } }, ... }. Duplicates are the
+-- near-duplicate pairs (lede.dedup, default options: the text only, not the title) of the story's
+-- own articles. See docs/ARCHITECTURE.md.
 function Stories:stories()
   return build(self).list
 end
@@ -251,10 +384,12 @@ end
 -- entity_weight, max_features.
 function Stories:options() return self._core:options() end
 
---- Saves the state to path (written beside it, then renamed over it).
+--- Saves the state to path, and the articles' near-duplicate signatures to path.signatures
+-- (each written beside its name, then renamed over it).
 function Stories:save(path)
   if type(path) ~= "string" then error("lede.stories: save expects a file path", 2) end
   self._core:save(path)
+  write_signatures(self, path)
 end
 
 --- The stories of a list of articles or of an index, in one call: M.new(opts), then add or

@@ -28,17 +28,26 @@ local M = {
     "dates, its label (the headline of the article closest to the story's centre) and sources.",
     "--json writes one object instead: {\"stories\":[{\"id\",\"label\",\"label_id\",\"first\",",
     "\"last\",\"size\",\"sources\":[{\"name\",\"count\"}],\"articles\":[ids by date],",
-    "\"terms\":[{\"text\",\"weight\"}],\"entities\":[{\"text\",\"weight\"}],\"duplicates\":[[ids]]}]}",
-    "(dates ISO 8601 in UTC or null; duplicates: groups of articles with the same words).",
+    "\"terms\":[{\"text\",\"weight\"}],\"entities\":[{\"text\",\"weight\"}],",
+    "\"duplicates\":[{\"articles\":[ids, earliest first],\"kind\",\"pairs\":[{\"a\",\"b\",",
+    "\"similarity\",\"kind\"}]}]}]} (dates ISO 8601 in UTC or null).",
+    "",
+    "Duplicates are the story's articles that repeat another of its articles: exact copies",
+    "(the same words, whatever the headline, case or punctuation) and near copies (lightly",
+    "edited, updated or cut versions: estimated similarity of their 5-word shingles at least",
+    "0.5, see lede.dedup). A group lists its articles earliest first; kind is \"exact\" when",
+    "every pair in it is, else \"near\"; each pair gives the earlier article a, the later b,",
+    "and their similarity (1 for an exact copy). The text output shows a line per later copy.",
     "",
     "Incremental use: --state FILE loads the stories saved in FILE (if it exists), adds the",
     "articles not in it yet, and saves them back, so that stories keep their ids from run to",
-    "run. For an index DIR the state is DIR/" .. STATE_NAME .. ", read when it is there and",
-    "written by --write, which also sets the keyword field `story` of every document, so that",
-    "'lede search DIR story:ID' and '--facets story' work. --threshold and --window apply to",
-    "the articles added in this run. From JSONL, entities come from each article's text",
-    "(--no-entities skips that: faster, less accurate); from an index, from its person, org",
-    "and place fields.",
+    "run; the articles' near-duplicate signatures go beside it, in FILE.signatures (an",
+    "article is signed once, when it is added). For an index DIR the state is DIR/" .. STATE_NAME .. ",",
+    "read when it is there and written by --write, which also sets the keyword field `story`",
+    "of every document, so that 'lede search DIR story:ID' and '--facets story' work.",
+    "--threshold and --window apply to the articles added in this run. From JSONL, entities",
+    "come from each article's text (--no-entities skips that: faster, less accurate); from an",
+    "index, from its person, org and place fields.",
     "",
     "A bad JSONL line is reported on stderr as FILE:LINE, skipped, and the exit status is 1;",
     "--strict stops at the first one.",
@@ -130,6 +139,12 @@ local function write_text(list)
       sources[k] = string.format("%s (%d)", util.one_line(src.name), src.count)
     end
     if #sources > 0 then io.write("  sources: ", table.concat(sources, ", "), "\n") end
+    for _, g in ipairs(s.duplicates) do
+      for _, p in ipairs(g.pairs) do
+        local how = p.kind == "exact" and "exact copy" or string.format("near copy, %.2f", p.similarity)
+        io.write(string.format("  duplicate: %s repeats %s (%s)\n", util.one_line(p.b), util.one_line(p.a), how))
+      end
+    end
   end
 end
 
@@ -137,7 +152,13 @@ local function write_json(list)
   local items = {}
   for i, s in ipairs(list) do
     local groups = {}
-    for k, g in ipairs(s.duplicates) do groups[k] = array(g) end
+    for k, g in ipairs(s.duplicates) do
+      groups[k] = members {
+        { "articles", array(g.articles) },
+        { "kind", scalar(g.kind) },
+        { "pairs", array(g.pairs, { "a", "b", "similarity", "kind" }) },
+      }
+    end
     items[i] = members {
       { "id", scalar(s.id) },
       { "label", scalar(s.label) },

@@ -10,10 +10,11 @@ local M = {}
 M.BUILTIN = { "briefing", "brief", "dossier", "quotes", "timeline", "overview" }
 M.FORMATS = { "text", "md", "json", "html" }
 
---- Figures that other modules compute for reports. providers.duplicates(ctx, hits), when set,
--- returns { duplicates = articles that repeat an earlier one, groups = groups of them } over the
--- hits (stored fields) the overview covers; the overview shows the rate only when it is set.
-M.providers = {}
+--- Figures that other modules compute for reports. providers.duplicates(ctx, hits) returns
+-- { duplicates = articles that repeat an earlier one, groups = groups of them } over the hits
+-- (stored fields) the overview covers; lede.dedup's by default (lede.report.near_duplicates).
+-- Set it to nil and the overview shows no rate; to another function and it shows that one's.
+M.providers = { duplicates = require "lede.report.near_duplicates" }
 
 M.doc = require "lede.report.doc"
 M.corpus = require "lede.report.corpus"

@@ -22,8 +22,8 @@ return {
   summary = "counts, sources, dates covered, articles over time, top entities and phrases",
   usage = "overview [QUERY]",
   help = "Over the articles that match QUERY (all when absent) in the --from/--to range.\n"
-    .. "The duplicate rate is shown when a near-duplicate finder is registered as\n"
-    .. "require('lede.report').providers.duplicates (see docs/REPORTS.md).",
+    .. "The near-duplicate rate counts exact and near copies of an earlier article's text\n"
+    .. "(lede.dedup; a script may replace require('lede.report').providers.duplicates).",
   options = {},
   run = function(ctx, _, operands)
     local query = table.concat(operands, " ")
