@@ -140,3 +140,29 @@ describe("article:quotes()", function()
     assert.equals("It never ends, he said.", q[1].text)
   end)
 end)
+
+describe("lede.index.speaker_name", function()
+  local speaker_name = require("lede.index").speaker_name
+
+  local function names(text)
+    local a = lede.article(text)
+    local mentions, out = a:entities(), {}
+    for i, q in ipairs(a:quotes()) do out[i] = speaker_name(q, mentions) or "-" end
+    return out
+  end
+
+  it("names the entity in the speaker's span, or the one a pronoun resolves to", function()
+    assert.same({ "Jens Stoltenberg", "Jens Stoltenberg" }, names(
+      'NATO Secretary-General Jens Stoltenberg said: "We are ready." "We will stay," he added.'))
+  end)
+
+  it("gives no name for an unresolved pronoun or description, which names no one", function()
+    assert.same({ "-", "-" }, names(
+      '"Sales were weak," it said in a statement.\n\n"We expect a better year," the company said.'))
+  end)
+
+  it("keeps a speaker written as a group without a name", function()
+    assert.same({ "Federal prosecutors" }, names(
+      'Federal prosecutors said the founder "knew exactly what he was doing" when he signed.'))
+  end)
+end)

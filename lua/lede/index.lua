@@ -62,20 +62,31 @@ function M.extracted_fields(article)
   return fields
 end
 
---- Who said `quote` (one of article:quotes()), by name: the person or organisation named in
--- the speaker's span (the resolved name's, for a pronoun or a description) by the entity's
--- canonical name ("Secretary-General Margaret A. Holloway" -> "Margaret A. Holloway"), else the
--- speaker as written; nil when the quote has none. `mentions` are the article's entities().
+-- First words of a speaker that does not name anyone by itself: pronouns and determiners.
+local UNNAMED = {}
+for w in ([[he she it they we i you one the a an this that these those its his her their our
+  my your some another such]]):gmatch("%S+") do UNNAMED[w] = true end
+
+--- Who said `quote` (one of article:quotes()), by name: the person (else the organisation)
+-- named in the speaker's span (the resolved name's, for a pronoun or a description) by the
+-- entity's canonical name ("Secretary-General Margaret A. Holloway" -> "Margaret A.
+-- Holloway"), else the speaker as written when it names someone ("Federal prosecutors"); nil
+-- when the quote has no speaker or only an unresolved pronoun or description ("it", "the
+-- company"), which would mean a different speaker in every article.
 function M.speaker_name(quote, mentions)
   local speaker = quote.speaker
   local first = quote.resolved_start or quote.speaker_start
   local last = quote.resolved_stop or quote.speaker_stop
   if speaker and first and last then
-    for _, m in ipairs(mentions) do
-      if (m.type == "PER" or m.type == "ORG") and m.start >= first and m.stop <= last then
-        return m.entity or m.text
+    -- A person before an organisation: "NATO Secretary-General Jens Stoltenberg" is the man.
+    for _, wanted in ipairs { "PER", "ORG" } do
+      for _, m in ipairs(mentions) do
+        if m.type == wanted and m.start >= first and m.stop <= last then return m.entity or m.text end
       end
     end
+  end
+  if speaker and not quote.resolved_start and UNNAMED[(speaker:match("^%S+") or ""):lower()] then
+    return nil
   end
   return speaker
 end

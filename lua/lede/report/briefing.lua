@@ -92,17 +92,18 @@ local function ranked(st, hits, period)
   return order
 end
 
--- The members worth reading: one of each duplicate group (its earliest), the latest first.
+-- The members worth reading: one of each duplicate group (its earliest), the latest first; and
+-- how many members were left out as copies.
 local function distinct(entry)
   local later_copy = {}
   for _, group in ipairs(entry.story.duplicates or {}) do
-    for k = 2, #group do later_copy[group[k]] = true end
+    for k = 2, #group.articles do later_copy[group.articles[k]] = true end
   end
   local out = {}
   for _, hit in ipairs(entry.members) do
     if not later_copy[hit.id] then out[#out + 1] = hit end
   end
-  return out
+  return out, #entry.members - #out
 end
 
 -- The people, organisations and places most of the story's articles name.
@@ -184,15 +185,11 @@ local function story_section(d, ctx, entry)
   if first_date then
     rows[#rows + 1] = { "dates", first_date == last_date and first_date or (first_date .. " to " .. last_date) }
   end
-  if #story.duplicates > 0 then
-    local copies = 0
-    for _, g in ipairs(story.duplicates) do copies = copies + #g - 1 end
-    rows[#rows + 1] = { "repeated copy", plural(copies, "article") .. " told once" }
-  end
+  local readable, copies = distinct(entry)
+  if copies > 0 then rows[#rows + 1] = { "repeated copy", plural(copies, "article") .. " told once" } end
   rows[#rows + 1] = { "story", story.id }
   s:fields(rows)
 
-  local readable = distinct(entry)
   local articles = {}
   for i = 1, math.min(READ_PER_STORY, #readable) do articles[i] = ctx:article(readable[i]) end
   local summary = extract.summary(articles, { sentences = SUMMARY_SENTENCES })
