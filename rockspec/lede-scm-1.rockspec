@@ -47,7 +47,7 @@ build = {
             "csrc/extract/ner.c", "csrc/extract/ner_features.c", "csrc/extract/ner_model.c",
             "csrc/extract/ner_train.c", "csrc/lua/ner.c",
             "csrc/extract/gazetteer.c", "csrc/extract/entity_forms.c", "csrc/extract/entities.c",
-            "csrc/lua/entities.c",
+            "csrc/extract/entity_rules.c", "csrc/lua/entities.c",
             "csrc/lua/article.c", "csrc/lua/index.c",
             "csrc/lua/keyphrase.c", "csrc/lua/lede_core.c", "csrc/lua/query.c",
             "csrc/lua/quantity.c", "csrc/lua/snippet.c", "csrc/lua/summarize.c",
