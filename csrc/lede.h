@@ -351,6 +351,12 @@ typedef struct lede_quote {
     const lede_span *pieces;   /* the quoted pieces: one, or several when the attribution splits
                                   the quote or it runs over paragraphs */
     size_t npieces;
+    const char *text;          /* the quoted words as they read, owned by the list (not NUL-
+                                  terminated): the pieces joined by the punctuation the first kept
+                                  inside its marks (“…retreat,” she said, “but…” reads "…retreat,
+                                  but…"), by " … " where the attribution ended a sentence and the
+                                  next piece begins another, or by a space */
+    size_t text_len;
     lede_quote_kind kind;
     int has_cue, has_speaker, has_resolved;
     lede_span cue;             /* "said", "told reporters", "according to" */

@@ -30,8 +30,9 @@ describe("lede analyze extraction", function()
     end
     for i = 2, #order do assert.is_true(order[i - 1] < order[i]) end
     assert.are.same({ "start", "stop", "text", "type", "entity" }, key_order(out, "entities"))
+    -- a quote's parts come last, objects of their own (their keys follow in the raw order)
     assert.are.same({ "start", "stop", "text", "kind", "cue", "speaker", "speaker_start",
-      "speaker_stop" }, key_order(out, "quotes"))
+      "speaker_stop", "parts", "start", "stop", "text" }, key_order(out, "quotes"))
     assert.are.same({ "start", "stop", "text", "type", "value" }, key_order(out, "dates"))
     assert.are.same({ "start", "stop", "text", "value", "unit", "approx" },
       key_order(out, "quantities"))
@@ -58,6 +59,7 @@ describe("lede analyze extraction", function()
     assert.are.equal("direct", q.kind)
     assert.matches("Joana Reis$", q.speaker)
     assert.are.equal("she", WIRE:sub(q.speaker_start, q.speaker_stop))
+    assert.are.same({ { start = q.start, stop = q.stop, text = q.text } }, q.parts)
     local dates = {}
     for _, d in ipairs(m.dates) do
       assert.are.equal(d.text, WIRE:sub(d.start, d.stop))

@@ -209,3 +209,50 @@ describe("core.gazetteer", function()
     assert.is_userdata(core.gazetteer({}))
   end)
 end)
+
+describe("entity types and names set right by the article's layout", function()
+  -- The mention with this text, or nil.
+  local function mention(a, text)
+    for _, m in ipairs(a:entities()) do
+      if m.text == text then return m end
+    end
+  end
+
+  it("names a place by its mixed-case spelling, not the dateline's capitals", function()
+    local a = lede.article("BRUSSELS (Continental Press) - NATO defence ministers will meet in "
+      .. "Brussels on Thursday to decide whether to enlarge the training mission in Iraq.")
+    local place = find(a:entity_list(), "Brussels")
+    assert.is_truthy(place, "no entity named Brussels")
+    assert.equals(2, place.count)
+    assert.equals("Brussels", mention(a, "BRUSSELS").entity)
+  end)
+
+  it("types the dateline's credit as an organisation, there and further on", function()
+    local a = lede.article("NEW YORK (Ledger Daily) - U.S. stocks rose on Wednesday after figures "
+      .. "showed that consumer prices rose less than expected. Economists polled by Ledger Daily "
+      .. "had forecast a larger rise.")
+    local credit = a:entities()
+    local seen = 0
+    for _, m in ipairs(credit) do
+      if m.text == "Ledger Daily" then
+        assert.equals("ORG", m.type)
+        seen = seen + 1
+      end
+    end
+    assert.equals(2, seen)
+    assert.equals("ORG", find(a:entity_list(), "Ledger Daily").type)
+  end)
+
+  it("reads a name after a title as a person, with the accented first name", function()
+    local text = "Canada is expected to contribute the largest share. Defence Minister Élodie "
+      .. "Tremblay-Haines will arrive in Brussels on Wednesday evening. \"Canada will keep "
+      .. "leading,\" Tremblay-Haines told reporters."
+    local a = lede.article(text)
+    local full = mention(a, "Élodie Tremblay-Haines")
+    assert.is_truthy(full, "the first name is not in the mention")
+    assert.equals("PER", full.type)
+    -- the surname alone, later, is the same person
+    local surname = mention(a, "Tremblay-Haines")
+    assert.same({ "PER", "Élodie Tremblay-Haines" }, { surname.type, surname.entity })
+  end)
+end)

@@ -45,13 +45,44 @@ describe("article:quotes()", function()
     assert.equals("Mr. Pettifer", q[1].speaker)
   end)
 
-  it("joins a quote split by its attribution", function()
+  it("joins a quote split by its attribution inside one sentence, keeping its comma", function()
     local text = "“This is not a retreat,” she said, “but a change of tactics.”"
     local q = quotes(text)
     assert.equals(1, #q)
-    assert.equals("This is not a retreat but a change of tactics.", q[1].text)
+    assert.equals("This is not a retreat, but a change of tactics.", q[1].text)
     assert.equals(1 + #"“", q[1].start)
+    assert.equals(#text - #"”", q[1].stop)
     assert.equals("she", q[1].mention)
+    -- the parts are the exact pieces of the text, without the comma the writer's sentence keeps
+    assert.equals(2, #q[1].parts)
+    for i, want in ipairs { "This is not a retreat", "but a change of tactics." } do
+      local part = q[1].parts[i]
+      assert.equals(want, part.text)
+      assert.equals(want, text:sub(part.start, part.stop))
+    end
+  end)
+
+  it("joins the sentences of a quote around its attribution with an ellipsis", function()
+    -- the first sentence's full stop became the comma before "she told": the second stands alone
+    local text = "Secretary-General Margaret A. Holloway rejected any combat role. “This is about "
+      .. "teaching, not fighting,” she told a news conference on Monday. “Iraq asked us to help "
+      .. "build institutions that can stand on their own.”"
+    local q = quotes(text)
+    assert.equals(1, #q)
+    assert.equals("This is about teaching, not fighting … Iraq asked us to help build "
+      .. "institutions that can stand on their own.", q[1].text)
+    assert.equals("This is about teaching, not fighting", q[1].parts[1].text)
+    assert.equals(q[1].parts[1].start, q[1].start)
+    assert.equals(q[1].parts[2].stop, q[1].stop)
+    assert.equals("Secretary-General Margaret A. Holloway", q[1].speaker)
+  end)
+
+  it("reads the split quote of defence-001 as it is written", function()
+    local found = corpus_quote("defence-ministers.jsonl", "defence-001", "This is about teaching")
+    assert.is_truthy(found)
+    assert.equals("This is about teaching, not fighting … Iraq asked us to help build "
+      .. "institutions that can stand on their own, and that is what we intend to do.", found.text)
+    assert.equals(2, #found.parts)
   end)
 
   it("takes a colon attribution before the quote", function()
@@ -120,6 +151,9 @@ describe("article:quotes()", function()
     assert.equals("direct", found.kind)
     assert.truthy(found.text:find("for a season. That is what allies have committed to today", 1, true))
     assert.truthy(found.text:find("continuing to lead$"))
+    -- one part a paragraph, joined by a space after the first paragraph's full stop
+    assert.equals(2, #found.parts)
+    assert.truthy(found.parts[1].text:find("for a season.$"))
     assert.equals("Holloway", found.speaker)
     assert.equals("said", found.cue)
   end)

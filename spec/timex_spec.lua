@@ -10,12 +10,12 @@ end
 
 local DAY = "2020-02-13" -- a Thursday
 
--- Each case: { sentence, expression, type, value }, in an article dated DAY. Checks the exact
--- span (start, stop), type and value.
-local function check(cases)
+-- Each case: { sentence, expression, type, value }, in an article dated `day` (DAY when not
+-- given). Checks the exact span (start, stop), type and value.
+local function check(cases, day)
   for _, case in ipairs(cases) do
     local text, want, type, value = table.unpack(case)
-    local d = find(lede.article{ text = text, date = DAY }:dates(), want)
+    local d = find(lede.article{ text = text, date = day or DAY }:dates(), want)
     assert.is_not_nil(d, want .. " not found in: " .. text)
     local s = text:find(want, 1, true)
     assert.same({ s, s + #want - 1, type, value }, { d.start, d.stop, d.type, d.value })
@@ -201,6 +201,67 @@ describe("article:dates", function()
       { "Protesters planned a large demonstration in the capital on Saturday.", "Saturday",
         "DATE", "2020-02-15" },
     }
+  end)
+
+  it("reads a weekday as the coming one when its clause speaks of the future", function()
+    check{
+      -- a verb of forecasting far before the weekday, with no word of the past between
+      { "Forecasters expect the storm to reach the coast of northern Portugal and the Spanish "
+        .. "region of Galicia late on Wednesday.", "Wednesday", "DATE", "2020-02-19" },
+      { "Waves of eight to nine metres are forecast off Galicia's Costa da Morte on Wednesday "
+        .. "night.", "Wednesday night", "DATE", "2020-02-19" },
+      { "Authorities said schools in the most exposed districts would close on Monday.", "Monday",
+        "DATE", "2020-02-17" },
+      { "The Commerce Department will publish its preferred inflation gauge, the personal "
+        .. "consumption expenditures price index, on Friday.", "Friday", "DATE", "2020-02-14" },
+      { "The minister is to visit the flooded valleys on Tuesday.", "Tuesday", "DATE", "2020-02-18" },
+      { "Chinese and E.U. officials are due to meet in Brussels on Monday.", "Monday", "DATE",
+        "2020-02-17" },
+      -- the verb comes after a weekday that opens the sentence or a "when" clause
+      { "On Monday, the board will vote on the merger.", "Monday", "DATE", "2020-02-17" },
+      { "The envoys arrive in Geneva on Tuesday, when ministers will meet to sign the accord.",
+        "Tuesday", "DATE", "2020-02-18" },
+    }
+  end)
+
+  it("keeps a weekday in the past when its own verb is past", function()
+    check{
+      -- the future is the reported speech, the weekday dates the saying
+      { "Police said Tuesday that the suspect will appear in court.", "Tuesday", "DATE",
+        "2020-02-11" },
+      { "Cuba predicted Wednesday that the exiles will try to delay the ruling.", "Wednesday",
+        "DATE", "2020-02-12" },
+      -- a plan that is itself past, an event named by the weekday, a noun phrase with "next"
+      { "The offer had been due to expire on Friday.", "Friday", "DATE", "2020-02-07" },
+      { "The relatives said they would look for ways around Wednesday's ruling.", "Wednesday's",
+        "DATE", "2020-02-12" },
+      { "Traders now see a 70 percent chance of a cut at the Fed's next meeting, up from 45 "
+        .. "percent on Tuesday.", "Tuesday", "DATE", "2020-02-11" },
+      -- the future word is in another clause
+      { "Officials hope she will bring aid to Nairobi, where the blasts on Friday killed 200 people.",
+        "Friday", "DATE", "2020-02-07" },
+    }
+  end)
+
+  it("reads a month-day half a year ahead as the coming one when it is a deadline or a plan",
+    function()
+    local june = "1987-06-02"
+    check({
+      { "The government ordered 82 companies to repay part of their loans by December 31.",
+        "December 31", "DATE", "1987-12-31" },
+      { "The warrant price will remain three dollars a share for the period from July 1 to "
+        .. "December 31.", "December 31", "DATE", "1987-12-31" },
+      { "The licence expires December 31, the ministry said.", "December 31", "DATE",
+        "1987-12-31" },
+      -- reports of what has happened keep the past one
+      { "The company lost $2 million in the six months ended December 31.", "December 31",
+        "DATE", "1986-12-31" },
+      { "There were 603,106 shares outstanding as of December 31.", "December 31", "DATE",
+        "1986-12-31" },
+    }, june)
+    -- a deadline just passed is the one just passed, not next year's
+    check({ { "The agency ordered the boy returned to his father by Jan. 14.", "Jan. 14", "DATE",
+      "2000-01-14" } }, "2000-01-15")
   end)
 
   it("does not take the modal verb, a bare number or an age for a date", function()

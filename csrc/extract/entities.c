@@ -37,6 +37,7 @@ typedef struct keymap {
 
 typedef struct grouping {
     const lede_gazetteer *g;
+    const lede_article *article;
     const lede_token *tok;
     const char *text;
     lede_vec mentions; /* lede_mention */
@@ -86,6 +87,32 @@ static int64_t keymap_get(const keymap *k, const char *key, size_t len)
     return n < 0 ? -1 : (int64_t)LEDE_VEC_AT(&k->group, uint32_t, n);
 }
 
+/* Whether text[span) is written in capitals only ("BRUSSELS", "ST. LOUIS"): no lower-case ASCII
+ * letter and two capitals or more. */
+static int shouted(const char *text, lede_span s)
+{
+    uint32_t capitals = 0;
+    for (uint32_t i = s.start; i < s.end; i++) {
+        if (text[i] >= 'a' && text[i] <= 'z')
+            return 0;
+        capitals += text[i] >= 'A' && text[i] <= 'Z';
+    }
+    return capitals >= 2;
+}
+
+/* Whether form f names its group better than `best`: the longer name, else the one in mixed case
+ * (a dateline's "BRUSSELS" is the text's "Brussels"), else the earlier. */
+static int better_name(const char *text, const entity_form *f, const entity_form *best)
+{
+    uint32_t len = f->name.end - f->name.start, best_len = best->name.end - best->name.start;
+    if (len != best_len)
+        return len > best_len;
+    int loud = shouted(text, f->name), best_loud = shouted(text, best->name);
+    if (loud != best_loud)
+        return best_loud;
+    return f->name.start < best->name.start;
+}
+
 /* Whether text[span) is an acronym as written: capitals (and periods), two letters or more. */
 static int all_caps(const char *text, lede_span s)
 {
@@ -110,7 +137,7 @@ static const char *key_of(const grouping *gr, const entity_form *f)
  * the whole key: "NATOs" and "Irans" are possessives that lost their apostrophe, "Iraqis" a
  * plural demonym. */
 static int64_t resolve(const grouping *gr, const entity_form *f, int64_t *gaz, int *demonym,
-                       int *stripped)
+                       int *stripped, int *by_surname)
 {
     const char *key = key_of(gr, f);
     size_t len = f->key_len;
@@ -119,6 +146,7 @@ static int64_t resolve(const grouping *gr, const entity_form *f, int64_t *gaz, i
     int ends_s = f->name.end > f->name.start && (gr->text[f->name.end - 1] | 0x20) == 's';
     *gaz = -1;
     *demonym = 0;
+    *by_surname = 0;
     for (int pass = 0; pass < 2; pass++) {
         if (pass == 1 && (!ends_s || len < 3 || key[len - 1] != 's' || key[len - 2] == ' '))
             break;
@@ -130,8 +158,8 @@ static int64_t resolve(const grouping *gr, const entity_form *f, int64_t *gaz, i
             return gr->gaz_group[e];
         }
         int64_t found = keymap_get(&gr->keys, key, n);
-        if (found < 0)
-            found = keymap_get(&gr->surnames, key, n);
+        if (found < 0 && (found = keymap_get(&gr->surnames, key, n)) >= 0)
+            *by_surname = 1;
         if (found < 0 && acronym)
             found = keymap_get(&gr->acronyms, key, n);
         if (found >= 0)
@@ -146,10 +174,12 @@ static int64_t resolve(const grouping *gr, const entity_form *f, int64_t *gaz, i
 static lede_status place(grouping *gr, uint32_t m)
 {
     entity_form *f = &LEDE_VEC_AT(&gr->forms, entity_form, m);
-    const lede_mention *mention = &LEDE_VEC_AT(&gr->mentions, lede_mention, m);
+    lede_mention *mention = &LEDE_VEC_AT(&gr->mentions, lede_mention, m);
     int64_t gaz;
-    int demonym, stripped;
-    int64_t gi = resolve(gr, f, &gaz, &demonym, &stripped);
+    int demonym, stripped, by_surname;
+    int64_t gi = resolve(gr, f, &gaz, &demonym, &stripped, &by_surname);
+    if (by_surname) /* "Tremblay-Haines" after "Élodie Tremblay-Haines" is the person */
+        mention->type = LEDE_ENTITY_PER;
     if (stripped) {
         f->name.end--;
         f->key_len--;
@@ -168,9 +198,7 @@ static lede_status place(grouping *gr, uint32_t m)
     }
     group *g = &LEDE_VEC_AT(&gr->groups, group, gi);
     const entity_form *best = &LEDE_VEC_AT(&gr->forms, entity_form, g->best);
-    uint32_t len = f->name.end - f->name.start, best_len = best->name.end - best->name.start;
-    if (!demonym && (!g->named || len > best_len ||
-                     (len == best_len && f->name.start < best->name.start))) {
+    if (!demonym && (!g->named || better_name(gr->text, f, best))) {
         g->best = m;
         g->named = 1;
     }
@@ -258,8 +286,8 @@ static lede_status recover(grouping *gr, size_t ntok, const uint8_t *covered)
         if (st != LEDE_OK)
             return st;
         int64_t gaz;
-        int demonym, stripped;
-        int64_t gi = resolve(gr, &f, &gaz, &demonym, &stripped);
+        int demonym, stripped, by_surname;
+        int64_t gi = resolve(gr, &f, &gaz, &demonym, &stripped, &by_surname);
         gr->pool.len = mark;
         if (gi < 0 && gaz < 0)
             continue;
@@ -286,16 +314,21 @@ static lede_status group_all(grouping *gr, const lede_mention *tagged, size_t nt
     lede_status st = order && covered ? LEDE_OK : LEDE_ERR_NOMEM;
     for (size_t i = 0; i < ntagged && st == LEDE_OK; i++) {
         const lede_mention *m = &tagged[i];
-        if (m->token_count == 0 || (size_t)m->first_token + m->token_count > ntok) {
+        if (m->token_count == 0 || (size_t)m->first_token + m->token_count > ntok)
             st = LEDE_ERR_INVALID;
-            break;
-        }
-        memset(covered + m->first_token, 1, m->token_count);
+        else
+            memset(covered + m->first_token, 1, m->token_count);
+    }
+    for (size_t i = 0; i < ntagged && st == LEDE_OK; i++) {
+        lede_mention m = tagged[i];
+        st = entity_retype(gr->g, gr->article, gr->tok, gr->text, covered, &gr->scratch, &m);
+        covered[m.first_token] = 1; /* a first name it took in */
         uint32_t index;
-        st = add_mention(gr, m, &index);
+        if (st == LEDE_OK)
+            st = add_mention(gr, &m, &index);
         if (st == LEDE_OK)
             order[i] = (order_item){ LEDE_VEC_AT(&gr->forms, entity_form, index).count,
-                                     m->span.start, index };
+                                     m.span.start, index };
     }
     if (st == LEDE_OK) {
         qsort(order, ntagged, sizeof *order, longest_first);
@@ -415,7 +448,7 @@ lede_status lede_entities(const lede_gazetteer *g, const lede_article *article, 
     if (!article || !text || (!tagged && ntagged))
         return LEDE_ERR_INVALID;
     size_t ntok;
-    grouping gr = { .g = g, .text = text };
+    grouping gr = { .g = g, .article = article, .text = text };
     gr.tok = lede_article_tokens(article, &ntok);
     if (ntok && gr.tok[ntok - 1].span.end > len)
         return LEDE_ERR_INVALID;

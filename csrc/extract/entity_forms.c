@@ -4,8 +4,7 @@
  */
 #include "extract/entity_internal.h"
 
-/* Whether token t is a title of the gazetteer ("Gen.", "Secretary-General"). */
-static lede_status is_title(const lede_gazetteer *g, const lede_token *t, const char *text,
+lede_status entity_is_title(const lede_gazetteer *g, const lede_token *t, const char *text,
                             lede_vec *pool, int *yes)
 {
     *yes = 0;
@@ -42,7 +41,7 @@ lede_status entity_form_of(const lede_gazetteer *g, const lede_token *tok, const
 {
     while (type == LEDE_ENTITY_PER && count > 1) {
         int title;
-        lede_status st = is_title(g, &tok[first], text, pool, &title);
+        lede_status st = entity_is_title(g, &tok[first], text, pool, &title);
         if (st != LEDE_OK)
             return st;
         if (!title)

@@ -33,6 +33,11 @@ lede_status entity_key(const char *text, size_t len, lede_vec *out);
  * which. */
 int64_t gaz_find(const lede_gazetteer *g, const char *key, size_t len, int *demonym);
 
+/* *yes: token t is a title of the gazetteer ("Gen.", "Minister", "Secretary-General"); `pool`
+ * is scratch space, left as it was. */
+lede_status entity_is_title(const lede_gazetteer *g, const lede_token *t, const char *text,
+                            lede_vec *pool, int *yes);
+
 /* The cleaned-up form of a mention. */
 typedef struct entity_form {
     uint32_t first, count; /* the tokens left once leading titles are skipped */
@@ -44,5 +49,12 @@ typedef struct entity_form {
 lede_status entity_form_of(const lede_gazetteer *g, const lede_token *tok, const char *text,
                            uint32_t first, uint32_t count, lede_entity_type type, lede_vec *pool,
                            entity_form *out);
+
+/* entity_rules.c: corrects tagged mention m by the article's layout and the titles before it (a
+ * dateline's credit is an organisation, a name after a title a person's, with the capitalised
+ * first name the tagger skipped); covered[t]: token t belongs to a tagged mention. */
+lede_status entity_retype(const lede_gazetteer *g, const lede_article *article,
+                          const lede_token *tok, const char *text, const uint8_t *covered,
+                          lede_vec *pool, lede_mention *m);
 
 #endif

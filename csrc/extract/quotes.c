@@ -4,6 +4,7 @@
  * speech in the sentences without quotation marks.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "extract/attribution.h"
 #include "extract/indirect.h"
@@ -20,6 +21,7 @@
 struct lede_quote_list {
     lede_vec quotes; /* lede_quote */
     lede_vec pieces; /* lede_span */
+    lede_vec text;   /* char: every quote's words as they read, one after another */
 };
 
 typedef struct builder {
@@ -28,11 +30,13 @@ typedef struct builder {
     uint8_t *quoted;      /* per token: inside quotation marks */
     lede_vec items;       /* item */
     lede_vec pieces;      /* lede_span */
+    lede_vec text;        /* char */
 } builder;
 
 typedef struct item {
     lede_quote q;
     size_t first_piece;
+    size_t text_start; /* in builder.text */
 } item;
 
 #define SEG(b, i) LEDE_VEC_AT((b)->segs, lede_quoted, i)
@@ -153,6 +157,7 @@ static item *push_item(builder *b, lede_quote_kind kind)
     if (it) {
         it->q.kind = kind;
         it->first_piece = b->pieces.len;
+        it->text_start = b->text.len;
     }
     return it;
 }
@@ -163,6 +168,9 @@ static lede_status push_piece(builder *b, item *it, lede_span span)
     if (!p)
         return LEDE_ERR_NOMEM;
     *p = span;
+    if (lede_vec_append(&b->text, b->v->text + span.start, span.end - span.start) != LEDE_OK)
+        return LEDE_ERR_NOMEM;
+    it->q.text_len = b->text.len - it->text_start;
     if (it->q.npieces++ == 0)
         it->q.span.start = span.start;
     it->q.span.end = span.end;
@@ -198,6 +206,35 @@ static lede_span content_of(const lede_textview *v, const lede_quoted *s)
     return span;
 }
 
+static int ends_sentence(const char *text, lede_span s)
+{
+    static const char ellipsis[] = "\xE2\x80\xA6";
+    size_t n = s.end - s.start;
+    char last = n ? text[s.end - 1] : 0;
+    return last == '.' || last == '?' || last == '!' ||
+           (n >= 3 && memcmp(text + s.end - 3, ellipsis, 3) == 0);
+}
+
+/* Appends to the quote's text what joins segment n to segment p before it (p's words `pc`), so
+ * that the words read as the speaker's without the attribution between them: a space after a
+ * full stop or a paragraph's end; " … " where p's full stop became the comma before "she said."
+ * and n begins a sentence of its own; else the punctuation p kept inside its marks and a space
+ * (“This is not a retreat,” she said, “but a change” reads "…retreat, but a change"). */
+static lede_status append_joint(builder *b, const lede_quoted *p, lede_span pc,
+                                const lede_quoted *n)
+{
+    const lede_textview *v = b->v;
+    lede_vec *t = &b->text;
+    if (ends_sentence(v->text, pc) || p->close == LEDE_NO_TOKEN)
+        return lede_vec_append(t, " ", 1);
+    if (v->tok[p->end - 1].sentence != v->tok[n->first].sentence)
+        return lede_vec_append(t, " \xE2\x80\xA6 ", 5);
+    for (size_t k = pc.end; k < v->tok[p->end - 1].span.end; k++)
+        if (v->text[k] != ' ' && lede_vec_append(t, v->text + k, 1) != LEDE_OK)
+            return LEDE_ERR_NOMEM;
+    return lede_vec_append(t, " ", 1);
+}
+
 static lede_status add_marked(builder *b)
 {
     const lede_textview *v = b->v;
@@ -229,9 +266,13 @@ static lede_status add_marked(builder *b)
             it->q.has_resolved = voice.has_resolved;
             it->q.resolved = voice.resolved;
         }
-        for (size_t k = i; k <= j; k++)
+        for (size_t k = i; k <= j; k++) {
+            if (k > i && append_joint(b, &SEG(b, k - 1), content_of(v, &SEG(b, k - 1)),
+                                      &SEG(b, k)) != LEDE_OK)
+                return LEDE_ERR_NOMEM;
             if (push_piece(b, it, content_of(v, &SEG(b, k))) != LEDE_OK)
                 return LEDE_ERR_NOMEM;
+        }
         i = j + 1;
     }
     return LEDE_OK;
@@ -284,9 +325,12 @@ static lede_status finish(builder *b, lede_quote_list *list)
         return LEDE_ERR_NOMEM;
     list->pieces = b->pieces;
     lede_vec_init(&b->pieces, sizeof(lede_span));
+    list->text = b->text;
+    lede_vec_init(&b->text, 1);
     for (size_t i = 0; i < b->items.len; i++) {
         item *it = &LEDE_VEC_AT(&b->items, item, i);
         it->q.pieces = &LEDE_VEC_AT(&list->pieces, lede_span, it->first_piece);
+        it->q.text = list->text.data ? (const char *)list->text.data + it->text_start : "";
         lede_quote *q = lede_vec_push(&list->quotes);
         *q = it->q;
     }
@@ -306,11 +350,13 @@ lede_status lede_quotes(const lede_article *article, const char *text, size_t le
         return LEDE_ERR_NOMEM;
     lede_vec_init(&list->quotes, sizeof(lede_quote));
     lede_vec_init(&list->pieces, sizeof(lede_span));
+    lede_vec_init(&list->text, 1);
     lede_vec segs;
     lede_vec_init(&segs, sizeof(lede_quoted));
     builder b = { .v = &v, .segs = &segs };
     lede_vec_init(&b.items, sizeof(item));
     lede_vec_init(&b.pieces, sizeof(lede_span));
+    lede_vec_init(&b.text, 1);
     lede_status st = lede_quoted_find(&v, &segs);
     if (st == LEDE_OK)
         st = mark_quoted(&b);
@@ -323,6 +369,7 @@ lede_status lede_quotes(const lede_article *article, const char *text, size_t le
     free(b.quoted);
     lede_vec_free(&b.items);
     lede_vec_free(&b.pieces);
+    lede_vec_free(&b.text);
     lede_vec_free(&segs);
     if (st != LEDE_OK) {
         lede_quote_list_free(list);
@@ -348,5 +395,6 @@ void lede_quote_list_free(lede_quote_list *list)
         return;
     lede_vec_free(&list->quotes);
     lede_vec_free(&list->pieces);
+    lede_vec_free(&list->text);
     free(list);
 }

@@ -73,8 +73,8 @@ tx_word tx_word_at(const tx_context *c, size_t i, size_t j);
 #define TX_IS(w, ...) tx_is((w).s, (w).n, (const char *const[]){ __VA_ARGS__, NULL })
 
 /* Of three dates a year apart (`days[k]` in the reference's year - 1 + k), the index of the one
- * a story mentioning it at token i most likely means. */
-int tx_nearest_of(const tx_context *c, size_t i, const int64_t days[3]);
+ * a story mentioning it at tokens [i, end) most likely means. */
+int tx_nearest_of(const tx_context *c, size_t i, size_t end, const int64_t days[3]);
 
 /* Words, counts and years (`j` is a token index; the sentence of token i bounds the look). */
 int tx_year_of(const tx_word *w);   /* "1998" → 1998, else 0 */
@@ -82,7 +82,6 @@ int tx_count_at(const tx_context *c, size_t i, size_t j, int *value); /* tokens 
 size_t tx_spelled_year(const tx_context *c, size_t i, size_t j, int *year);
 size_t tx_year_at(const tx_context *c, size_t i, size_t j, int *year);
 int tx_skip_the(const tx_context *c, size_t i, size_t *j, tx_word *w);
-int tx_future_near(const tx_context *c, size_t i);
 
 /* Writing a value into a match. */
 void tx_set_duration(tx_match *m, int count, tx_unit unit);
@@ -90,8 +89,21 @@ void tx_set_relative(const tx_context *c, tx_match *m, tx_unit unit, int offset)
 void tx_set_quarter(const tx_context *c, tx_match *m, int q);
 void tx_set_season_latest(const tx_context *c, tx_match *m, const char *code);
 void tx_set_weekday(const tx_context *c, tx_match *m, int wd, int dir, int strict);
-void tx_set_month_near(const tx_context *c, size_t i, tx_match *m, int month, int day);
+void tx_set_month_near(const tx_context *c, size_t i, size_t end, tx_match *m, int month,
+                       int day);
 void tx_add_time(tx_match *m, const char *suffix);
+
+/* ---- timex_tense.c: does the text around an expression at tokens [i, end) speak of the
+ * future? ---- */
+/* Somewhere in the sentence of token i: "will", "scheduled", "'ll". */
+int tx_future_sentence(const tx_context *c, size_t i);
+/* In its clause: a future auxiliary or a verb of forecasting or planning before it ("would close
+ * on Wednesday", "is forecast to make landfall late on Wednesday"), unless a word of the past
+ * comes first ("said Tuesday it will…"); "until", "as early as" right before it; or after it when
+ * it opens the sentence or a "when" clause follows ("on Wednesday, when ministers will meet"). */
+int tx_future_near(const tx_context *c, size_t i, size_t end);
+/* A word of deadline right before token i: "by", "until", "effective", "expires (on)". */
+int tx_deadline_before(const tx_context *c, size_t i);
 
 /* The rules: each returns the number of tokens of the expression at token i, 0 for none. */
 /* ---- timex_absolute.c: expressions that name their date ---- */

@@ -97,7 +97,7 @@ size_t tx_try_month(const tx_context *c, size_t i, tx_match *m)
             snprintf(m->value, sizeof m->value, "%04d-%02d", year, month);
         m->type = LEDE_TIMEX_DATE;
     } else
-        tx_set_month_near(c, i, m, month, day);
+        tx_set_month_near(c, i, end, m, month, day);
     return end - i;
 }
 
@@ -254,9 +254,10 @@ size_t tx_try_weekday(const tx_context *c, size_t i, tx_match *m)
         m->type = LEDE_TIMEX_SET;
         return nights ? 2 : 1;
     }
-    tx_set_weekday(c, m, wd, tx_future_near(c, i) ? 1 : -1, 0);
     /* "Friday night": TimeBank values it as the day alone */
-    return tx_part_of_day(part.s, part.n) ? 2 : 1;
+    size_t n = tx_part_of_day(part.s, part.n) ? 2 : 1;
+    tx_set_weekday(c, m, wd, tx_future_near(c, i, i + n) ? 1 : -1, 0);
+    return n;
 }
 
 /* "the summer", "in early summer", "during the winter": a season without a year */

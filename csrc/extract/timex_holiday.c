@@ -133,7 +133,7 @@ size_t tx_try_holiday(const tx_context *c, size_t i, tx_match *m)
         else if (offset > 0) /* the first one after */
             k = days[1] > c->ref ? 1 : 2;
         else
-            k = anchored ? 1 : tx_nearest_of(c, i, days);
+            k = anchored ? 1 : tx_nearest_of(c, i, end, days);
         day = days[k];
         m->used_ref = 1;
     }

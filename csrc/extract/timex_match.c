@@ -210,53 +210,6 @@ void tx_add_time(tx_match *m, const char *suffix)
     m->type = LEDE_TIMEX_TIME;
 }
 
-/* Is w one of `words`, or does it end with `suffix` ("he'll")? */
-static int is_cue(const tx_word *w, const char *const *words, const char *suffix)
-{
-    size_t sn = suffix ? strlen(suffix) : 0;
-    return tx_is(w->s, w->n, words)
-           || (sn && w->n > sn && memcmp(w->s + w->n - sn, suffix, sn) == 0);
-}
-
-/* Does the sentence of token i hold a cue? */
-static int sentence_has(const tx_context *c, size_t i, const char *const *words, const char *suffix)
-{
-    uint32_t s = c->tokens[i].sentence;
-    size_t a = i;
-    while (a > 0 && c->tokens[a - 1].sentence == s)
-        a--;
-    for (size_t j = a; j < c->ntokens && c->tokens[j].sentence == s; j++) {
-        tx_word w = tx_word_at(c, j, j);
-        if (is_cue(&w, words, suffix))
-            return 1;
-    }
-    return 0;
-}
-
-/* Does the sentence of token i speak of the future ("will", "next", "'ll")? */
-static int future_sentence(const tx_context *c, size_t i)
-{
-    static const char *const cues[] = { "will", "shall", "tomorrow", "upcoming", "scheduled",
-                                        "plans", "expected", "wo", "won't", "until", NULL };
-    return sentence_has(c, i, cues, "'ll");
-}
-
-/* Does a future auxiliary or a word of planning stand in the few words before a weekday ("will
- * meet on Monday", "planned a demonstration on Saturday", "as early as Tuesday")? The whole
- * sentence says too much: "said Tuesday it will…" is past. */
-int tx_future_near(const tx_context *c, size_t i)
-{
-    static const char *const cues[] = { "will", "shall", "wo", "scheduled", "until",
-                                        "next", "plans", "plan", "planned", "planning", "due",
-                                        "set", "expected", "soon", "early", "coming", NULL };
-    for (size_t j = i > 8 ? i - 8 : 0; j < i; j++) {
-        tx_word w = tx_word_at(c, i, j);
-        if (is_cue(&w, cues, "'ll"))
-            return 1;
-    }
-    return 0;
-}
-
 /* Weekday `wd` (1..7) near the reference: dir < 0 on or before, > 0 on or after; strict skips
  * the reference day itself ("last Friday" said on a Friday is a week back). */
 void tx_set_weekday(const tx_context *c, tx_match *m, int wd, int dir, int strict)
@@ -276,18 +229,24 @@ void tx_set_weekday(const tx_context *c, tx_match *m, int wd, int dir, int stric
     m->used_ref = 1;
 }
 
-int tx_nearest_of(const tx_context *c, size_t i, const int64_t days[3])
+int tx_nearest_of(const tx_context *c, size_t i, size_t end, const int64_t days[3])
 {
     /* news mostly reports what has happened: a later date counts as three times as far, unless
-     * the sentence speaks of the future or the date is a deadline ("by August", "effective
-     * Feb. 1") */
-    int future = future_sentence(c, i)
-                 || (i > 0 && TX_IS(tx_word_at(c, i, i - 1), "by", "effective", "until", "till"));
-    int64_t ahead = future ? 1 : 3, best_gap = INT64_MAX;
+     * the sentence speaks of the future somewhere. A deadline ("by December 31", "effective Feb.
+     * 1") or a date the clause puts ahead ("will remain in force to December 31", "is expected to
+     * vote on March 10") turns it round: an earlier date counts as three times as far, so that
+     * December 31 said of a plan in June is the coming one, but "by Jan. 14" said on Jan. 15 is
+     * still the day before. */
+    int64_t ahead = 3, behind = 1;
+    if (tx_deadline_before(c, i) || tx_future_near(c, i, end))
+        ahead = 1, behind = 3;
+    else if (tx_future_sentence(c, i))
+        ahead = 1;
+    int64_t best_gap = INT64_MAX;
     int best = 1;
     for (int k = 0; k < 3; k++) {
         int64_t gap = days[k] - c->ref;
-        gap = gap < 0 ? -gap : gap * ahead;
+        gap = gap < 0 ? -gap * behind : gap * ahead;
         if (gap < best_gap)
             best_gap = gap, best = k;
     }
@@ -295,7 +254,8 @@ int tx_nearest_of(const tx_context *c, size_t i, const int64_t days[3])
 }
 
 /* Month `month` (day `day`, 0 for none) in the year that puts it nearest the reference. */
-void tx_set_month_near(const tx_context *c, size_t i, tx_match *m, int month, int day)
+void tx_set_month_near(const tx_context *c, size_t i, size_t end, tx_match *m, int month,
+                       int day)
 {
     m->type = LEDE_TIMEX_DATE;
     m->used_ref = 1;
@@ -312,7 +272,7 @@ void tx_set_month_near(const tx_context *c, size_t i, tx_match *m, int month, in
     int64_t days[3];
     for (int k = 0; k < 3; k++)
         days[k] = tx_days(ry - 1 + k, month, day ? day : 15);
-    int best = ry - 1 + tx_nearest_of(c, i, days);
+    int best = ry - 1 + tx_nearest_of(c, i, end, days);
     if (day)
         snprintf(m->value, sizeof m->value, "%04d-%02d-%02d", best, month, day);
     else

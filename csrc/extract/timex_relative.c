@@ -159,7 +159,7 @@ size_t tx_try_anchored(const tx_context *c, size_t i, tx_match *m)
     } else if (month) {
         int ry, rm, rd, y;
         if (!c->has_ref) {
-            tx_set_month_near(c, i, m, month, 0);
+            tx_set_month_near(c, i, j + 2, m, month, 0);
             return j + 2 - i;
         }
         tx_civil(c->ref, &ry, &rm, &rd);

@@ -18,28 +18,34 @@ static void set_field_span(lua_State *L, const char *text, lede_span s, const ch
     lua_setfield(L, -2, stop);
 }
 
-/* The quoted words: the pieces joined by one space (the attribution between them left out). */
-static void push_text(lua_State *L, const char *text, const lede_quote *q)
+/* The quoted pieces: { {start, stop, text}, ... }, one or more. */
+static void push_parts(lua_State *L, const char *text, const lede_quote *q)
 {
-    luaL_Buffer b;
-    luaL_buffinit(L, &b);
+    lua_createtable(L, (int)q->npieces, 0);
     for (size_t i = 0; i < q->npieces; i++) {
-        if (i)
-            luaL_addchar(&b, ' ');
-        luaL_addlstring(&b, text + q->pieces[i].start, q->pieces[i].end - q->pieces[i].start);
+        lede_span s = q->pieces[i];
+        lua_createtable(L, 0, 3);
+        lua_pushinteger(L, (lua_Integer)s.start + 1);
+        lua_setfield(L, -2, "start");
+        lua_pushinteger(L, (lua_Integer)s.end);
+        lua_setfield(L, -2, "stop");
+        lua_pushlstring(L, text + s.start, s.end - s.start);
+        lua_setfield(L, -2, "text");
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
-    luaL_pushresult(&b);
 }
 
 static void push_quote(lua_State *L, const char *text, const lede_quote *q)
 {
-    lua_createtable(L, 0, 12);
+    lua_createtable(L, 0, 13);
     lua_pushinteger(L, (lua_Integer)q->span.start + 1);
     lua_setfield(L, -2, "start");
     lua_pushinteger(L, (lua_Integer)q->span.end);
     lua_setfield(L, -2, "stop");
-    push_text(L, text, q);
+    lua_pushlstring(L, q->text, q->text_len);
     lua_setfield(L, -2, "text");
+    push_parts(L, text, q);
+    lua_setfield(L, -2, "parts");
     lua_pushstring(L, kind_names[q->kind]);
     lua_setfield(L, -2, "kind");
     if (q->has_cue)

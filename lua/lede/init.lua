@@ -145,7 +145,8 @@ function Article:entity_list()
 end
 
 --- Quotations: { {start, stop, text, kind = "direct"|"partial"|"indirect", cue, speaker,
---- mention, speaker_start, speaker_stop, ...}, ... }; see docs/ARCHITECTURE.md.
+--- mention, speaker_start, speaker_stop, parts = { {start, stop, text}, ... }, ...}, ... };
+--- `text` joins the parts as they read; see docs/ARCHITECTURE.md.
 function Article:quotes() return core_of(self):quotes(self.text) end
 function Article:quantities() return core_of(self):quantities(self.text) end
 

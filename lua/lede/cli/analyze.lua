@@ -9,6 +9,9 @@ local TOKEN_KEYS = { "start", "stop", "text", "kind", "lower", "stem", "stopword
 -- The extraction's fields, in this order; a listed field that is missing is null.
 local ENTITY_KEYS = { "start", "stop", "text", "type", "entity" }
 local QUOTE_KEYS = { "start", "stop", "text", "kind", "cue", "speaker", "speaker_start", "speaker_stop" }
+-- Then a quote's parts: the quoted pieces, several when the attribution splits the quote or it
+-- runs over paragraphs (`text` joins them as they read).
+local PART_KEYS = { "start", "stop", "text" }
 local DATE_KEYS = { "start", "stop", "text", "type", "value" }
 local QUANTITY_KEYS = { "start", "stop", "text", "value", "unit", "approx" }
 -- A range ("between 40 and 50 troops") has value_max too, after value; else it is left out.
@@ -22,6 +25,17 @@ local function entity_list(a)
       entity = m.entity or m.text }
   end
   return list
+end
+
+local function quote_array(list)
+  local out = {}
+  for i, q in ipairs(list) do
+    local members = {}
+    for k, key in ipairs(QUOTE_KEYS) do members[k] = { key, scalar(q[key]) } end
+    members[#members + 1] = { "parts", array(q.parts, PART_KEYS) }
+    out[i] = json.members(members)
+  end
+  return "[" .. table.concat(out, ",") .. "]"
 end
 
 local function quantity_array(list)
@@ -48,7 +62,7 @@ local function encode(a, with_tokens, extract)
   }
   if extract then
     parts[#parts + 1] = '"entities":' .. array(entity_list(a), ENTITY_KEYS)
-    parts[#parts + 1] = '"quotes":' .. array(a:quotes(), QUOTE_KEYS)
+    parts[#parts + 1] = '"quotes":' .. quote_array(a:quotes())
     parts[#parts + 1] = '"dates":' .. array(a:dates(), DATE_KEYS)
     parts[#parts + 1] = '"quantities":' .. quantity_array(a:quantities())
   end
@@ -67,9 +81,12 @@ local M = {
     "",
     "The extraction comes after the counts: \"entities\" (mentions: start, stop, text, type",
     "PER|ORG|LOC|MISC, and entity, the name of the entity mentioned), \"quotes\" (start, stop,",
-    "text, kind direct|partial|indirect, cue, speaker, speaker_start, speaker_stop), \"dates\"",
-    "(start, stop, text, type DATE|TIME|DURATION|SET, value) and \"quantities\" (start, stop,",
-    "text, value, value_max for a range, unit, approx). A field that is not found is null.",
+    "text, kind direct|partial|indirect, cue, speaker, speaker_start, speaker_stop, and parts:",
+    "the quoted pieces {start, stop, text}, several when the attribution splits the quote or it",
+    "runs over paragraphs; text joins them as they read, with the punctuation kept inside the",
+    "marks or \" … \" where the attribution ends a sentence), \"dates\" (start, stop, text, type",
+    "DATE|TIME|DURATION|SET, value) and \"quantities\" (start, stop, text, value, value_max for a",
+    "range, unit, approx). A field that is not found is null.",
     "--no-extract leaves the four lists out, for speed when only the spans are wanted.",
     "",
     "With --jsonl (implied by a .jsonl FILE) every line is an article object (fields id,",
