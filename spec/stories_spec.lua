@@ -480,3 +480,15 @@ describe("lede cluster", function()
     assert.matches("story %x+  1 article  2026%-02%-17\n  Storm nears coast\n", out)
   end)
 end)
+
+describe("lede.stories.headline", function()
+  local headline = require("lede.stories").headline
+
+  it("takes a wire's slug off a headline and leaves other capitals alone", function()
+    assert.equal("Fed cuts rates", headline("UPDATE 2-Fed cuts rates"))
+    assert.equal("Talks resume", headline("REFILE - Talks resume"))
+    assert.equal("NATO-led mission grows", headline("NATO-led mission grows"))
+    assert.equal("U.S. STOCKS-Dow ends higher", headline("U.S. STOCKS-Dow ends higher"))
+    assert.is_nil(headline(""))
+  end)
+end)

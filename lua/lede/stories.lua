@@ -312,6 +312,21 @@ local function duplicate_groups(pairs, position)
   return groups
 end
 
+-- The slugs wire services put before a headline ("UPDATE 2-", "REFILE-"), which say what kind of
+-- copy it is, not what happened.
+local SLUGS = {}
+for w in ([[UPDATE REFILE CORRECTED CORRECTION RPT REPEAT WRAPUP EXCLUSIVE ANALYSIS INSIGHT
+  FACTBOX PREVIEW TIMELINE GRAPHIC BRIEF URGENT FLASH ALERT]]):gmatch("%S+") do SLUGS[w] = true end
+
+--- A title as a story's headline: without a wire service's slug ("UPDATE 1-", "REFILE-");
+-- nil for nil or "".
+function M.headline(title)
+  if title == nil or title == "" then return nil end
+  local slug, rest = title:match("^(%u+) ?%d* ?%-%s*(.+)$")
+  if slug and SLUGS[slug] then return rest end
+  return title
+end
+
 local TOP_FEATURES = 8
 
 -- The story tables, built once per change.
@@ -335,7 +350,7 @@ local function build(self)
     local label = articles[s.label]
     local story = {
       id = s.id,
-      label = label.title ~= "" and label.title or nil,
+      label = M.headline(label.title),
       label_id = label.id,
       first = iso(s.first),
       last = iso(s.last),

@@ -152,10 +152,7 @@ local function notable_quote(quotes)
   return best
 end
 
--- A headline as a label: without a wire service's prefix ("UPDATE 1-", "REFILE-").
-local function headline(title)
-  return title and (title:gsub("^%u+ ?%d*%-%s*", ""))
-end
+local headline = require("lede.stories").headline
 
 -- Is the headline written in capitals only (a wire's flash)?
 local function shouting(title) return title ~= nil and not title:find("%l") end
