@@ -226,6 +226,34 @@ describe("lede.report", function()
       assert.truthy(names["Zoë Lindqvist"])
     end)
 
+    it("puts a running story before a pile of notices that share only a template", function()
+      local dir = helpers.temp_dir()
+      local notices = lede.index.open(dir, { create = true })
+      local companies = { "Arden Tool", "Bexley Mills", "Carrow Foods", "Dunmore Steel",
+        "Elstree Paper", "Fenwick Glass", "Garnet Mining", "Halden Textiles", "Ivory Coast Cocoa",
+        "Juniper Foods", "Kestrel Marine", "Larch Timber", "Marlow Brewing", "Norland Rail",
+        "Oakham Paints", "Pellow Chemicals" }
+      for i, name in ipairs(companies) do
+        notices:add { id = "n" .. i, date = string.format("2026-05-%02d", 1 + i % 5), source = "Wire",
+          title = name:upper() .. " INC 1ST QTR NET",
+          text = string.format("Shr profit %d cts vs loss %d cts. Net profit %d,000 dlrs vs loss "
+            .. "%d,000 dlrs. Revs %d mln dlrs vs %d mln dlrs.", i, i + 3, 10 * i, 7 * i, i + 20, i + 18) }
+      end
+      for i, title in ipairs { "Harbour strike halts Vellmar port for a second day",
+        "Vellmar port strike spreads to rail depots", "Vellmar dockers reject pay offer" } do
+        notices:add { id = "s" .. i, date = string.format("2026-05-%02d", 3 + i), source = "Wire " .. i,
+          title = title,
+          text = "VELLMAR - Dockers at the port of Vellmar stayed off work on Tuesday as the strike "
+            .. "over pay entered its " .. ({ "second", "third", "fourth" })[i] .. " day, union leader "
+            .. "Tomas Reindl said, and freight piled up on the quays." }
+      end
+      notices:commit()
+      local doc = report.run(report.load("briefing"), notices, { name = "briefing", options = { days = "7" } })
+      notices:close()
+      helpers.remove_dir(dir)
+      assert.truthy(doc.sections[2].title:find("Vellmar", 1, true), doc.sections[2].title)
+    end)
+
     it("takes its period from --from and --to", function()
       local early = run("briefing", { from = "2026-02-09", to = "2026-02-15" })
       assert.equal("Briefing, 2026-02-09 to 2026-02-15", early.title)

@@ -15,6 +15,9 @@ local DEFAULT_DAYS, DEFAULT_STORIES = 7, 5
 local READ_PER_STORY = 8      -- articles of a story analysed for its summary and quotation
 local SUMMARY_SENTENCES = 3
 local KEY_ENTITIES = 6
+local ARTICLES_SHOWN = 12     -- a story's latest articles listed
+local CANDIDATES = 40         -- stories weighed again by the cohesion of their headlines
+local TEMPLATE_SHARE, TEMPLATE_FLOOR = 0.01, 10 -- headlines with a word that is no story's name
 local RISING = 10
 local HALF_LIFE_DAYS = 3      -- a story's weight halves for each 3 days since its last article
 local ENTITY_FIELDS = { { "person", "person" }, { "org", "organisation" }, { "place", "place" } }
@@ -52,15 +55,46 @@ local function clustering(ctx, docs)
 end
 
 -- A story's weight in the period: its articles, more for each source beyond the first, halved
--- for every HALF_LIFE_DAYS between its last article and the period's end.
+-- for every HALF_LIFE_DAYS between its last article and the period's end (the leaders are then
+-- scaled by their cohesion).
 local function weight(members, sources, last_day, period)
   local age = period.last - last_day
   return (#members + 1.5 * (sources - 1)) * 0.5 ^ (age / HALF_LIFE_DAYS)
 end
 
+-- The lower-case words of a headline, each once (letters only: tickers and figures aside).
+local function title_words(title)
+  local set = {}
+  for w in (title or ""):lower():gmatch("%a%a%a+") do set[w] = true end
+  return set
+end
+
+-- How much the story's headlines are about one thing of their own: of the words in at least
+-- half of its members' headlines, the largest share of the index's headlines with that word
+-- that are the story's. A running story's headlines repeat a name ("Odile", "Lindqvist") found
+-- in few other headlines; the notices of one template ("RULE INDUSTRIES 2ND QTR NET", ...)
+-- share only the template's words, which thousands of other headlines have: a word in more than
+-- one headline in a hundred (or ten, in a small index) names no story.
+local function cohesion(ix, entry, documents)
+  local count = {}
+  for _, hit in ipairs(entry.members) do
+    for w in pairs(title_words(hit.title)) do count[w] = (count[w] or 0) + 1 end
+  end
+  local common = math.max(TEMPLATE_FLOOR, documents * TEMPLATE_SHARE)
+  local best = 0
+  for w, n in pairs(count) do
+    if 2 * n >= #entry.members then
+      local df = ix:search("title:" .. w, { limit = 0, snippet = false }).total
+      if df > 0 and df <= common then best = math.max(best, math.min(1, n / df)) end
+    end
+  end
+  return best > 0 and best or 1 / #entry.members
+end
+
 -- The stories with articles in the period, heaviest first: { {story, members (hits, latest
 -- first), sources, weight} }.
-local function ranked(st, hits, period)
+local function ranked(ix, st, hits, period)
+  local documents = ix:stats().documents
   local by_story, order = {}, {}
   for _, hit in ipairs(hits) do
     local story = st:story_of(hit.id)
@@ -85,10 +119,21 @@ local function ranked(st, hits, period)
       return a.id < b.id
     end)
   end
-  table.sort(order, function(a, b)
+  local function heaviest_first(a, b)
     if a.weight ~= b.weight then return a.weight > b.weight end
     return a.story.id < b.story.id
-  end)
+  end
+  table.sort(order, heaviest_first)
+  -- The leaders are weighed again by their cohesion, squared (a few index lookups each): a
+  -- template of 72 notices whose best word is one headline in seven falls behind a story of
+  -- four articles that has its name to itself.
+  local leaders = {}
+  for i = 1, math.min(#order, CANDIDATES) do
+    order[i].weight = order[i].weight * cohesion(ix, order[i], documents) ^ 2
+    leaders[i] = order[i]
+  end
+  table.sort(leaders, heaviest_first)
+  for i, e in ipairs(leaders) do order[i] = e end
   return order
 end
 
@@ -200,7 +245,12 @@ local function story_section(d, ctx, entry)
   extract.sort_quotes(quotes)
   local quote = notable_quote(quotes)
   if quote then s:heading("Notable quotation"):quotes { quote } end
-  s:heading("Articles"):articles(members)
+  local shown = {}
+  for i = 1, math.min(ARTICLES_SHOWN, #members) do shown[i] = members[i] end
+  s:heading("Articles"):articles(shown)
+  if #members > #shown then
+    s:paragraph(string.format("… and %s before them.", plural(#members - #shown, "more article")))
+  end
 end
 
 -- How far `now` stands above what the previous period's count predicts for a period of this
@@ -313,7 +363,7 @@ return {
     local all = {}
     for _, h in ipairs(before_hits) do all[#all + 1] = h end
     for _, h in ipairs(now_hits) do all[#all + 1] = h end
-    local stories = ranked(clustering(ctx, all), now_hits, period)
+    local stories = ranked(ctx.index, clustering(ctx, all), now_hits, period)
     d:add_meta("articles", tostring(#now_hits))
     d:add_meta("stories", tostring(#stories))
 
