@@ -67,7 +67,7 @@ end
 
 build_index()
 
--- What each report is asked, from the index: the most named person, the last month of dates.
+-- What each report is asked, from the index: the most named person, the busiest week.
 local ix = lede.index.open(index_dir)
 local docs = ix:stats().documents
 local function facet(name, limit)
@@ -76,9 +76,17 @@ end
 local top_person = facet("person", 1)[1].value
 local days = facet("date")
 table.sort(days, function(a, b) return a.value < b.value end)
-local last_day = days[#days].value
-local y, m, d = last_day:match("^(%d+)-(%d+)-(%d+)")
-local month_before = os.date("!%Y-%m-%d", os.time({ year = y, month = m, day = d, hour = 12 }) - 30 * 86400)
+-- The busiest week: the most articles in seven days, the hardest briefing to make.
+local calendar = require "lede.report.dates"
+local week_start, week_end, most = nil, nil, -1
+for i, day in ipairs(days) do
+  local last, total = calendar.day_number(day.value), 0
+  for k = i, 1, -1 do
+    if calendar.day_number(days[k].value) < last - 6 then break end
+    total = total + days[k].count
+  end
+  if total > most then week_start, week_end, most = calendar.iso(last - 6), day.value, total end
+end
 ix:close()
 
 local BRIEF_ID = "1"  -- Reuters' first article: a long commodity review, with figures and dates
@@ -88,7 +96,7 @@ local ARGS = {
   quotes = { "oil" },
   timeline = { "coffee" },
   overview = {},
-  briefing = { "--from", month_before, "--to", last_day },
+  briefing = { "--from", week_start, "--to", week_end },
 }
 local ARGS_TEXT = {}
 for name, a in pairs(ARGS) do

@@ -228,7 +228,7 @@ local function story_section(d, ctx, entry)
     rows[#rows + 1] = { "dates", first_date == last_date and first_date or (first_date .. " to " .. last_date) }
   end
   local readable, copies = distinct(entry)
-  if copies > 0 then rows[#rows + 1] = { "repeated copy", plural(copies, "article") .. " told once" } end
+  if copies > 0 then rows[#rows + 1] = { "repeats", plural(copies, "article") .. " told once" } end
   rows[#rows + 1] = { "story", story.id }
   s:fields(rows)
 
