@@ -194,6 +194,36 @@ describe("grouping mentions chosen by hand", function()
     assert.same({ "Margaret A. Holloway", "Margaret A. Holloway" }, { mentions[1].entity, mentions[2].entity })
   end)
 
+  it("drops numbers, months and table abbreviations that wire copy capitalises", function()
+    local text = "Shr 1.12 dlrs vs 98 cts\n    Nine mths\n    Shr 3.40 dlrs vs 2.95 dlrs\n"
+      .. "    Pay March 15\n    Record Feb Six\nThe board of Halvorsen Tool Co Inc met on Monday."
+    local mentions, entities = group(text, { { "Nine mths", "PER" }, { "Feb Six", "PER" },
+      { "Halvorsen Tool", "ORG" }, { "Co Inc", "ORG" }, { "Monday", "MISC" } })
+    assert.same({ "Halvorsen Tool" }, { mentions[1].entity, mentions[2] and mentions[2].entity })
+    assert.equals(1, #entities)
+  end)
+
+  it("types a name that ends in a company's legal form as an organisation", function()
+    local text = "Kessler Freight Corp said sales rose. Analysts at Brandt Wexley Inc. agreed."
+    local mentions = group(text, { { "Kessler Freight Corp", "PER" }, { "Brandt Wexley Inc.", "PER" } })
+    assert.same({ "ORG", "ORG" }, { mentions[1].type, mentions[2].type })
+  end)
+
+  it("names an entity broken across lines with single spaces", function()
+    local text = "Federal Reserve Board Chairman Paul\n    Volcker said rates would hold. Volcker "
+      .. "spoke in Washington."
+    local mentions, entities = group(text, { { "Paul\n    Volcker", "PER" }, { "Volcker", "PER" } })
+    assert.same({ "Paul Volcker", "Paul Volcker" }, { mentions[1].entity, mentions[2].entity })
+    assert.same({ "Paul Volcker", 2 }, { entities[1].name, entities[1].count })
+  end)
+
+  it("spells a known place in a capitals-only headline as the gazetteer does, but keeps U.S.",
+    function()
+    local text = "TAIWAN BUYS 25,000 TONNES OF U.S. SOYBEANS"
+    local mentions = group(text, { { "TAIWAN", "LOC" }, { "U.S.", "LOC" } })
+    assert.same({ "Taiwan", "U.S." }, { mentions[1].entity, mentions[2].entity })
+  end)
+
   it("refuses spans that are not whole tokens", function()
     assert.has_error(function() group("NATO allies met.", { { "NAT", "ORG" } }) end,
       "lede.entities: mention 1 is not whole tokens of a known type")

@@ -103,6 +103,14 @@ describe("article:quotes()", function()
     assert.is_nil(alone[1].resolved_start)
   end)
 
+  it("does not resolve a pronoun to a country's abbreviation", function()
+    local q = quotes("Algerian gas would be a source of supplemental supply to U.S. domestic "
+      .. "production, he added. “Prices will have to come down,” he said.")
+    assert.same({ "he", "he" }, { q[1].speaker, q[2].speaker })
+    assert.is_nil(q[1].resolved_start)
+    assert.is_nil(q[2].resolved_start)
+  end)
+
   it("resolves a description to the nearest name", function()
     local q = quotes("Secretary-General Margaret A. Holloway met ministers in Brussels. " ..
       "The alliance's chief said that at least 14 allies had offered troops.")

@@ -273,6 +273,28 @@ describe("article:dates", function()
     assert.same({}, a:dates())
   end)
 
+  it("does not read the numbers of a price table as years", function()
+    local text = "Robusta prices eased at the auction. Grades fetched, in shillings per "
+      .. "50 kilos, with the previous sale's in brackets: AA 1925 2410(1960 2385) AB 1780 2150(1805 "
+      .. "2190) C 1450 1890(1480 1905). Some 2000 tonnes were offered, against 1950 tonnes in "
+      .. "1986 and 1,870 in 1985."
+    local values = {}
+    for _, d in ipairs(lede.article{ text = text, date = "1987-04-07" }:dates()) do
+      values[#values + 1] = d.value
+    end
+    assert.same({ "1986", "1985" }, values)
+  end)
+
+  it("reads a bare year with a word of time before it or alone in running text", function()
+    check({
+      { "The cooperative was founded in 1898 by a group of growers.", "1898", "DATE", "1898" },
+      { "Exports have fallen 44 pct since 1962, the board said.", "1962", "DATE", "1962" },
+      { "1986 was the worst year for the crop since the drought.", "1986", "DATE", "1986" },
+      { "Output rose to 11,000 tonnes from 5,600 tonnes, against 9,800 in 1984 and 1985 "
+        .. "combined.", "1984", "DATE", "1984" },
+    }, "1987-04-07")
+  end)
+
   it("leaves relative dates unresolved without any date", function()
     local a = lede.article("The strike began last month and ended on Tuesday.")
     local d = find(a:dates(), "last month")

@@ -97,16 +97,16 @@ int lede_names_thing(const lede_textview *v, size_t i)
 
 int lede_looks_like_person(const lede_textview *v, size_t i, size_t end)
 {
-    if (end <= i)
+    /* One word alone is no name with a title: a capitalised abbreviation by itself is "U.S.",
+     * not "Gen." before a name */
+    if (end < i + 2)
         return 0;
-    int titled = 0;
     for (size_t k = i; k < end; k++) {
         if (!lede_tv_capitalised(v, k) || lede_tv_in(v, k, not_person, COUNT(not_person)) ||
             (v->tok[k].flags & LEDE_TOKEN_STOPWORD))
             return 0;
-        titled |= is_title(v, k);
     }
-    return end - i >= 2 || titled;
+    return 1;
 }
 
 /* Words [i, last] with no function word: "analysts", "state officials", not "which prosecutors". */

@@ -319,20 +319,25 @@ static lede_status group_all(grouping *gr, const lede_mention *tagged, size_t nt
         else
             memset(covered + m->first_token, 1, m->token_count);
     }
+    /* Mentions that are no name are dropped but stay covered, so that recovery does not take
+     * their words back. */
+    size_t kept = 0;
     for (size_t i = 0; i < ntagged && st == LEDE_OK; i++) {
         lede_mention m = tagged[i];
+        if (entity_not_a_name(gr->tok, gr->text, &m))
+            continue;
         st = entity_retype(gr->g, gr->article, gr->tok, gr->text, covered, &gr->scratch, &m);
         covered[m.first_token] = 1; /* a first name it took in */
         uint32_t index;
         if (st == LEDE_OK)
             st = add_mention(gr, &m, &index);
         if (st == LEDE_OK)
-            order[i] = (order_item){ LEDE_VEC_AT(&gr->forms, entity_form, index).count,
-                                     m.span.start, index };
+            order[kept++] = (order_item){ LEDE_VEC_AT(&gr->forms, entity_form, index).count,
+                                          m.span.start, index };
     }
     if (st == LEDE_OK) {
-        qsort(order, ntagged, sizeof *order, longest_first);
-        for (size_t i = 0; i < ntagged && st == LEDE_OK; i++)
+        qsort(order, kept, sizeof *order, longest_first);
+        for (size_t i = 0; i < kept && st == LEDE_OK; i++)
             st = place(gr, order[i].index);
     }
     if (st == LEDE_OK)
@@ -362,6 +367,25 @@ static lede_status add_string(lede_vec *strings, const char *s, size_t len, size
     *at = strings->len;
     lede_status st = lede_vec_append(strings, s, len);
     return st == LEDE_OK ? lede_vec_append(strings, "", 1) : st;
+}
+
+/* Appends the name text[s) and a NUL with each run of white space made one space: a name that
+ * wire copy broke across lines ("Paul\n    Volcker") is the same name; *at receives its
+ * offset. */
+static int blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+static lede_status add_name(lede_vec *strings, const char *text, lede_span s, size_t *at)
+{
+    *at = strings->len;
+    for (uint32_t i = s.start; i < s.end; i++) {
+        if (blank(text[i]) && i > s.start && blank(text[i - 1]))
+            continue;
+        char *slot = lede_vec_push(strings);
+        if (!slot)
+            return LEDE_ERR_NOMEM;
+        *slot = blank(text[i]) ? ' ' : text[i];
+    }
+    return lede_vec_append(strings, "", 1);
 }
 
 /* The list: mentions in text order, entities by salience, names and keys in one block. */
@@ -405,9 +429,12 @@ static lede_status build(const grouping *gr, lede_entity_list *out)
         const gaz_entry *ge = g->gaz >= 0 ? &LEDE_VEC_AT(&gr->g->entries, gaz_entry, g->gaz) : NULL;
         const char *names = gr->g ? gr->g->names.data : NULL;
         e->type = ge ? ge->type : LEDE_VEC_AT(&gr->mentions, lede_mention, g->best).type;
-        if (g->named)
-            st = add_string(&strings, gr->text + f->name.start, f->name.end - f->name.start,
-                            &name_at[2 * r]);
+        /* A gazetteer entity written only in capitals, as in a wire headline ("TAIWAN BUYS
+         * SOYBEANS"), goes by the gazetteer's spelling of the same name ("U.S." stays). */
+        int loud = ge && shouted(gr->text, f->name) && f->key_len == ge->key_len &&
+                   memcmp(key_of(gr, f), names + ge->key, ge->key_len) == 0;
+        if (g->named && !loud)
+            st = add_name(&strings, gr->text, f->name, &name_at[2 * r]);
         else
             st = add_string(&strings, names + ge->name, ge->name_len, &name_at[2 * r]);
         if (st == LEDE_OK && ge)

@@ -57,4 +57,9 @@ lede_status entity_retype(const lede_gazetteer *g, const lede_article *article,
                           const lede_token *tok, const char *text, const uint8_t *covered,
                           lede_vec *pool, lede_mention *m);
 
+/* entity_rules.c: whether tagged mention m is no name at all: an initial alone, or words of a
+ * closed class only (numbers in words, months, weekdays, companies' legal forms, the
+ * abbreviations of wire tables), as in "Nine mths" or "Record Jan Four". */
+int entity_not_a_name(const lede_token *tok, const char *text, const lede_mention *m);
+
 #endif

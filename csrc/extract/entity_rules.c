@@ -7,12 +7,19 @@
  *   - a name right after a title of the gazetteer is a person's: "Defence Minister Élodie
  *     Tremblay-Haines", where the tagger knew neither the accented first name nor the hyphenated
  *     surname and called "Tremblay-Haines" an organisation. A capitalised word between the title
- *     and the mention that no mention covers is the first name, and joins it.
+ *     and the mention that no mention covers is the first name, and joins it;
+ *   - a name that ends in a company's legal form, "Chrysler Corp" or "Wood Gundy Inc", is an
+ *     organisation's;
+ * and the mentions that are no name at all: capitalised words of a closed class, which wire copy
+ * starts its lines and table rows with ("Nine mths", "Record Jan Four", "Co Inc").
  */
 #include <string.h>
 
 #include "extract/entity_internal.h"
 #include "text/utf8.h"
+#include "text/wordlist.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Whether span s is the credit between the dateline's parentheses, or the same name elsewhere
  * ("Economists polled by Ledger Daily"). */
@@ -52,6 +59,50 @@ static int capitalised(const lede_token *tok, const char *text, uint32_t t, uint
     return !invalid && lede_charclass_of(cp) == LEDE_CC_UPPER;
 }
 
+/* Legal forms of companies, as the last word of a name (sorted, lower case, no period). */
+static const char *const legal_forms[] = {
+    "ag", "bhd", "bv", "co", "corp", "corporation", "cos", "gmbh", "inc", "incorporated", "llc",
+    "lp", "ltd", "nv", "plc", "pty", "sa", "spa",
+};
+
+/* Words that never make a name by themselves (sorted, lower case, no period): numbers in words,
+ * months ("May" is a surname too, and is left to the tagger), weekdays, the legal forms above,
+ * and the abbreviations of wire copy's earnings and price tables ("Shr", "Revs", "Nine mths"). */
+static const char *const closed_class[] = {
+    "ag", "apr", "april", "aug", "august", "avg", "bhd", "billion", "bln", "bv", "co", "corp",
+    "corporation", "cos", "cts", "dec", "december", "dlr", "dlrs", "dozen", "eight", "eighteen",
+    "eighty", "eleven", "feb", "february", "fifteen", "fifty", "five", "forty", "four",
+    "fourteen", "friday", "gmbh", "hundred", "inc", "incorporated", "jan", "january", "jul",
+    "july", "jun", "june", "llc", "lp", "ltd", "mar", "march", "million", "mln", "monday", "mths",
+    "nine", "nineteen", "ninety", "nov", "november", "nv", "oct", "october", "one", "pct", "plc",
+    "pty", "qtly", "qtr", "revs", "sa", "saturday", "sep", "sept", "september", "seven",
+    "seventeen", "seventy", "shr", "shrs", "six", "sixteen", "sixty", "spa", "sunday", "ten",
+    "thirteen", "thirty", "thousand", "three", "thursday", "tuesday", "twelve", "twenty", "two",
+    "wednesday", "zero",
+};
+
+/* Whether token t, without a final period, is in `list`. */
+static int listed(const char *const *list, size_t count, const lede_token *t, const char *text)
+{
+    uint32_t len = t->span.end - t->span.start;
+    if (len > 1 && text[t->span.end - 1] == '.')
+        len--;
+    return t->kind == LEDE_TOKEN_WORD &&
+           lede_wordlist_find(list, count, text + t->span.start, len) >= 0;
+}
+
+int entity_not_a_name(const lede_token *tok, const char *text, const lede_mention *m)
+{
+    const lede_token *first = &tok[m->first_token];
+    uint32_t len = first->span.end - first->span.start;
+    if (m->token_count == 1 && (len == 1 || (len == 2 && text[first->span.start + 1] == '.')))
+        return 1; /* an initial alone: "P." of a name the tagger split */
+    for (uint32_t t = m->first_token; t < m->first_token + m->token_count; t++)
+        if (!listed(closed_class, COUNT(closed_class), &tok[t], text))
+            return 0;
+    return 1;
+}
+
 lede_status entity_retype(const lede_gazetteer *g, const lede_article *article,
                           const lede_token *tok, const char *text, const uint8_t *covered,
                           lede_vec *pool, lede_mention *m)
@@ -61,6 +112,11 @@ lede_status entity_retype(const lede_gazetteer *g, const lede_article *article,
         return LEDE_OK;
     }
     uint32_t t = m->first_token, sentence = tok[t].sentence;
+    if (m->token_count > 1 && m->type != LEDE_ENTITY_ORG &&
+        listed(legal_forms, COUNT(legal_forms), &tok[t + m->token_count - 1], text)) {
+        m->type = LEDE_ENTITY_ORG;
+        return LEDE_OK;
+    }
     if (m->type == LEDE_ENTITY_PER || t == 0 || tok[t - 1].sentence != sentence || covered[t - 1])
         return LEDE_OK;
     int title;

@@ -2,6 +2,7 @@
  * third quarter", "10:30 a.m. Tuesday", "nineteen ninety-six", "the summer". */
 #include <stdio.h>
 #include <string.h>
+#include "extract/quantity_words.h"
 #include "extract/timex.h"
 
 /* A day of the month: "13", "13th", "thirteenth". */
@@ -125,6 +126,40 @@ static size_t year_quarter(const tx_context *c, size_t i, size_t j, int year, tx
     return j + 1 - i;
 }
 
+/* Whether token j is a number of a table row beside a bare year at token i: right before or
+ * after it, or across a bracket ("1755(1430 1695)"), and not a likely year itself (a row of
+ * column headings, "1987 1986", is years). */
+static int table_number(const tx_context *c, size_t i, size_t j)
+{
+    tx_word w = tx_word_at(c, i, j);
+    if (w.kind != LEDE_TOKEN_NUMBER)
+        return 0;
+    int y = tx_year_of(&w);
+    return y < 1900 || y > 2100;
+}
+
+/* Whether a bare four-digit number at token i, value y, is a year. It is with a word of time
+ * before it ("in 1987", "since 1962", "the year 1492") or when it is a likely year (1900 to
+ * 2100), unless it stands in a run of numbers, as in a wire story's price table ("T 1405
+ * 1755(1430 1695) TT 2000 2129(1900 2303)"), or counts something ("2000 tonnes", "1950 mln"). */
+static int bare_year(const tx_context *c, size_t i, int y)
+{
+    /* i - 1 wraps when i is 0, and tx_word_at gives no word past the end */
+    size_t before = i - 1, after = i + 1;
+    tx_word prev = tx_word_at(c, i, before), next = tx_word_at(c, i, after);
+    if (TX_IS(prev, "in", "since", "until", "till", "before", "after", "during", "by", "from",
+              "of", "year", "through", "throughout") || tx_month(prev.s, prev.n))
+        return 1;
+    if (y < 1900 || y > 2100)
+        return 0;
+    if (lede_qw_unit(next.s, next.n) || lede_qw_multiplier(next.s, next.n) > 0 ||
+        lede_qw_currency_word(next.s, next.n) || TX_IS(next, "dlrs", "dlr", "cts", "pct"))
+        return 0;
+    before -= TX_IS(prev, "(", ")");
+    after += TX_IS(next, "(", ")");
+    return !table_number(c, i, before) && !table_number(c, i, after);
+}
+
 /* "2018", "mid-2019", "the 1990s", "the late '80s", "fiscal 1989" */
 size_t tx_try_year(const tx_context *c, size_t i, tx_match *m)
 {
@@ -174,6 +209,8 @@ size_t tx_try_year(const tx_context *c, size_t i, tx_match *m)
             return year_quarter(c, i, j + 1, y, m);
         tx_word next = tx_word_at(c, i, j + 1);
         if (TX_IS(next, "%", "percent") || (i > 0 && TX_IS(tx_word_at(c, i, i - 1), "$")))
+            return 0;
+        if (j == i && s == w.s && !w.possessive && !bare_year(c, i, y))
             return 0;
         snprintf(m->value, sizeof m->value, "%04d", y); /* TimeBank values "fiscal 1989" as 1989 */
     }
