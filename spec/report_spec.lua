@@ -254,6 +254,24 @@ describe("lede.report", function()
       assert.truthy(doc.sections[2].title:find("Vellmar", 1, true), doc.sections[2].title)
     end)
 
+    it("compares with the latest week that has articles when the archive has a gap", function()
+      local dir = helpers.temp_dir()
+      local gap = lede.index.open(dir, { create = true })
+      local days = { "2026-01-04", "2026-01-05", "2026-03-01", "2026-03-02", "2026-03-03" }
+      for i, day in ipairs(days) do
+        gap:add { id = "g" .. i, date = day, source = "Wire", title = "Port talks resume in Vellmar",
+          text = "VELLMAR - Talks between the port and the dockers' union resumed on Monday." }
+      end
+      gap:commit()
+      local doc = report.run(report.load("briefing"), gap, { name = "briefing", options = { days = "7" } })
+      gap:close()
+      helpers.remove_dir(dir)
+      assert.equal("Briefing, 2026-02-25 to 2026-03-03", doc.title)
+      local rising = section(doc, "Rising against the previous period")
+      assert.truthy(rising.blocks[1].text:find("Against 2 articles from 2025-12-30 to 2026-01-05", 1, true),
+        rising.blocks[1].text)
+    end)
+
     it("takes its period from --from and --to", function()
       local early = run("briefing", { from = "2026-02-09", to = "2026-02-15" })
       assert.equal("Briefing, 2026-02-09 to 2026-02-15", early.title)

@@ -423,20 +423,17 @@ static lede_status build(const grouping *gr, lede_entity_list *out)
         e->first = g->first;
         e->mentions = out->members + offset; /* out->members does not move any more */
         offset += g->count;
-        /* The name is the longest form seen; the key of a gazetteer entity is the gazetteer's, so
-         * that "U.S." here and "United States" there match across articles. */
+        /* A gazetteer entity goes by the gazetteer's usual name and key, so that "U.S." here,
+         * "UNITED STATES" in a headline and "United States" there are one name across articles
+         * (facets, dossiers); any other by the longest form seen. */
         const entity_form *f = &LEDE_VEC_AT(&gr->forms, entity_form, g->best);
         const gaz_entry *ge = g->gaz >= 0 ? &LEDE_VEC_AT(&gr->g->entries, gaz_entry, g->gaz) : NULL;
         const char *names = gr->g ? gr->g->names.data : NULL;
         e->type = ge ? ge->type : LEDE_VEC_AT(&gr->mentions, lede_mention, g->best).type;
-        /* A gazetteer entity written only in capitals, as in a wire headline ("TAIWAN BUYS
-         * SOYBEANS"), goes by the gazetteer's spelling of the same name ("U.S." stays). */
-        int loud = ge && shouted(gr->text, f->name) && f->key_len == ge->key_len &&
-                   memcmp(key_of(gr, f), names + ge->key, ge->key_len) == 0;
-        if (g->named && !loud)
-            st = add_name(&strings, gr->text, f->name, &name_at[2 * r]);
-        else
+        if (ge)
             st = add_string(&strings, names + ge->name, ge->name_len, &name_at[2 * r]);
+        else
+            st = add_name(&strings, gr->text, f->name, &name_at[2 * r]);
         if (st == LEDE_OK && ge)
             st = add_string(&strings, names + ge->key, ge->key_len, &name_at[2 * r + 1]);
         else if (st == LEDE_OK)

@@ -24,8 +24,10 @@ local ENTITY_FIELDS = { { "person", "person" }, { "org", "organisation" }, { "pl
 
 local function plural(n, word) return string.format("%d %s%s", n, word, n == 1 and "" or "s") end
 
--- The period [from, to] (ISO days) and the one of the same length before it: --from/--to when
--- given, else the last --days days up to the latest dated article.
+-- The period [from, to] (ISO days) and the one of the same length to compare it with: --from/
+-- --to when given, else the last --days days up to the latest dated article. The period to
+-- compare with ends the day before, or, when no article is dated in it (a gap in the archive),
+-- on the latest day before the period that has articles.
 local function periods(ctx, days)
   local facet = ctx:facet("date")
   if #facet == 0 then return nil end
@@ -33,8 +35,17 @@ local function periods(ctx, days)
   local to = ctx.to and dates.last_day(ctx.to) or dates.day_number(facet[#facet].value)
   local from = ctx.from and dates.day_number(ctx.from) or to - days + 1
   local length = to - from + 1
+  local before_end = from - 1
+  local all = ctx.index:search("", { limit = 0, count = false, snippet = false, facets = { "date" },
+    facet_limit = 1000000 }).facets.date or {}
+  local latest_before
+  for _, d in ipairs(all) do
+    local day = dates.day_number(d.value)
+    if day < from and (not latest_before or day > latest_before) then latest_before = day end
+  end
+  if latest_before and latest_before < before_end - length + 1 then before_end = latest_before end
   return { from = dates.iso(from), to = dates.iso(to), first = from, last = to },
-    { from = dates.iso(from - length), to = dates.iso(from - 1) }
+    { from = dates.iso(before_end - length + 1), to = dates.iso(before_end) }
 end
 
 -- The clustering: the index's saved one, brought up to date with `docs` (in memory only), or a
