@@ -341,6 +341,36 @@ describe("lede.report", function()
       assert.same({ "defence-007", "defence-004", "defence-003", "defence-002", "defence-001" }, ids)
     end)
 
+    it("takes a surname and the one full name that ends with it for one person", function()
+      local dir = helpers.temp_dir()
+      local people = lede.index.open(dir, { create = true })
+      local docs = {
+        { "p1", "2026-04-01", { "Ronald Reagan" }, "President Ronald Reagan signed the trade bill on Monday." },
+        { "p2", "2026-04-02", { "Reagan" }, "Reagan told reporters the bill would protect jobs." },
+        { "p3", "2026-04-03", { "Reagan", "James Baker" }, "Reagan and Treasury Secretary James Baker met bankers." },
+        { "p4", "2026-04-04", { "Baker", "Howard Baker" }, "Baker said the White House chief of staff, Howard Baker, agreed." },
+      }
+      for _, d in ipairs(docs) do
+        people:add { id = d[1], date = d[2], title = "Trade bill", text = d[4], person = d[3] }
+      end
+      people:commit()
+      local function dossier(name)
+        return report.run(report.load("dossier"), people, { name = "dossier", operands = { name } })
+      end
+      local reagan, baker = dossier("Reagan"), dossier("Baker")
+      people:close()
+      helpers.remove_dir(dir)
+      assert.equal("Ronald Reagan", reagan.title)
+      local ids = {}
+      for i, a in ipairs(blocks(reagan, "articles")[1].items) do ids[i] = a.id end
+      assert.same({ "p3", "p2", "p1" }, ids)
+      -- Two full names end with "Baker": the surname alone stays a value of its own.
+      assert.equal("Baker", baker.title)
+      local meta = {}
+      for _, m in ipairs(baker.meta) do meta[m.key] = m.value end
+      assert.equal("1", meta.articles)
+    end)
+
     it("says when the index has no such entity, and asks for one", function()
       assert.has_error(function() run("dossier", { operands = { "Nobody Atall" } }) end,
         "dossier: no person, organisation or place named 'Nobody Atall' in the index")

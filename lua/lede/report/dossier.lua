@@ -14,36 +14,65 @@ local function plural(n, word) return string.format("%d %s%s", n, word, n == 1 a
 -- The query clause for a keyword field's value.
 local function clause(field, value) return field .. ':"' .. value:gsub('"', " ") .. '"' end
 
+-- A person's index values that are the same person across articles: an article that says
+-- "Reagan" throughout is named "Reagan", one that says "Ronald Reagan" first is named so. The
+-- surname joins the full name when one full name alone ends with it ("Baker" stays apart when
+-- both "James Baker" and "Howard Baker" are in the index).
+local function same_person(values, name)
+  local lower = name:lower()
+  local surname = lower:match("(%S+)$")
+  local full_names, has_surname = {}, false
+  for _, v in ipairs(values) do
+    local value = v.value:lower()
+    if value == surname then has_surname = v.value end
+    if value:find(" ", 1, true) and value:sub(-#surname - 1) == " " .. surname then
+      full_names[#full_names + 1] = v.value
+    end
+  end
+  if #full_names ~= 1 then return { name } end
+  if lower == surname then return { full_names[1], name } end
+  if full_names[1]:lower() == lower and has_surname then return { name, has_surname } end
+  return { name }
+end
+
 -- The entity NAME stands for: the person, org or place value equal to NAME (case aside), else
 -- the most frequent one that holds NAME as whole words ("Holloway" finds "Margaret A.
--- Holloway"). Returns { name, field, type, noun, count } or nil.
+-- Holloway"). Returns { name, values (the index values that are it; name is the first), field,
+-- type, noun } or nil.
 local function resolve(ctx, name)
   local wanted = name:lower():gsub("%s+", " ")
   local pattern = "%f[%w]" .. wanted:gsub("%p", "%%%0") .. "%f[%W]"
-  local best, best_exact
+  local best, best_exact, best_values
   for _, f in ipairs(FIELDS) do
-    for _, v in ipairs(ctx:facet(f[1])) do
+    local values = ctx:facet(f[1])
+    for _, v in ipairs(values) do
       local value = v.value:lower()
       local exact = value == wanted
       if exact or value:find(pattern) then
         local better = not best or (exact and not best_exact)
           or (exact == best_exact and v.count > best.count)
         if better then
-          best, best_exact = { name = v.value, field = f[1], type = f[2], noun = f[3], count = v.count }, exact
+          best, best_exact, best_values = { name = v.value, field = f[1], type = f[2], noun = f[3],
+            count = v.count }, exact, values
         end
       end
     end
   end
+  if not best then return nil end
+  best.values = best.type == "PER" and same_person(best_values, best.name) or { best.name }
+  best.name = best.values[1]
+  best.is = {}
+  for _, v in ipairs(best.values) do best.is[v:lower()] = true end
   return best
 end
 
 -- The ways the articles write the entity ("Holloway", "the Secretary-General's" aside: names
 -- only), most frequent first, and its mentions in each article.
 local function aliases(articles, entity)
-  local key, count, order = entity.name:lower(), {}, {}
+  local count, order = {}, {}
   for _, a in ipairs(articles) do
     for _, e in ipairs(a:entity_list()) do
-      if e.name:lower() == key or e.key == key then
+      if entity.is[e.name:lower()] or entity.is[e.key] then
         for _, m in ipairs(e.mentions) do
           local form = a.text:sub(m.start, m.stop):gsub("%s+", " "):gsub("['’]s$", "")
           if not count[form] then order[#order + 1] = form end
@@ -66,7 +95,7 @@ local function companions(ctx, entity, query)
   local items = {}
   for _, f in ipairs(FIELDS) do
     for _, v in ipairs(ctx:facet(f[1], query, COMPANIONS + 1)) do
-      if v.value:lower() ~= entity.name:lower() then items[#items + 1] = { v.value, v.count } end
+      if not entity.is[v.value:lower()] then items[#items + 1] = { v.value, v.count } end
     end
   end
   table.sort(items, function(a, b)
@@ -79,10 +108,13 @@ end
 
 -- The entity's own quotations in these articles (its speaker value, case aside).
 local function quotations(articles, entity)
-  local key, quotes = entity.name:lower(), {}
+  local quotes = {}
   for _, a in ipairs(articles) do
     for _, q in ipairs(extract.quotes(a)) do
-      if q.speaker and q.speaker:lower() == key then quotes[#quotes + 1] = q end
+      if q.speaker and entity.is[q.speaker:lower()] then
+        q.speaker = entity.name -- "Reagan" and "Ronald Reagan" are one speaker here
+        quotes[#quotes + 1] = q
+      end
     end
   end
   extract.sort_quotes(quotes)
@@ -106,7 +138,9 @@ return {
     if not entity then
       error(string.format("dossier: no person, organisation or place named '%s' in the index", name), 0)
     end
-    local query = clause(entity.field, entity.name)
+    local clauses = {}
+    for i, v in ipairs(entity.values) do clauses[i] = clause(entity.field, v) end
+    local query = #clauses == 1 and clauses[1] or "(" .. table.concat(clauses, " OR ") .. ")"
     local total = ctx:count(query)
     local hits = ctx:recent(query, n)
     if #hits == 0 then hits = ctx:hits(query, n) end -- undated articles only
