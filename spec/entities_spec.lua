@@ -203,6 +203,15 @@ describe("grouping mentions chosen by hand", function()
     assert.equals(1, #entities)
   end)
 
+  it("drops the currency codes of exchange-rate tables", function()
+    local text = "Closing rates in Zurich:\n    DMK 1.8215\n    STG 2.4105\n    SFR 1.5130\n"
+      .. "The Swiss National Bank did not intervene."
+    local mentions = group(text, { { "DMK", "ORG" }, { "STG", "ORG" }, { "SFR", "ORG" },
+      { "Swiss National Bank", "ORG" } })
+    assert.equals(1, #mentions)
+    assert.equals("Swiss National Bank", mentions[1].entity)
+  end)
+
   it("types a name that ends in a company's legal form as an organisation", function()
     local text = "Kessler Freight Corp said sales rose. Analysts at Brandt Wexley Inc. agreed."
     local mentions = group(text, { { "Kessler Freight Corp", "PER" }, { "Brandt Wexley Inc.", "PER" } })

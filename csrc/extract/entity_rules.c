@@ -67,18 +67,19 @@ static const char *const legal_forms[] = {
 
 /* Words that never make a name by themselves (sorted, lower case, no period): numbers in words,
  * months ("May" is a surname too, and is left to the tagger), weekdays, the legal forms above,
- * and the abbreviations of wire copy's earnings and price tables ("Shr", "Revs", "Nine mths"). */
+ * the abbreviations of wire copy's earnings and price tables ("Shr", "Revs", "Nine mths") and
+ * the currency codes of its exchange-rate tables ("DMK", "STG", "SFR"). */
 static const char *const closed_class[] = {
-    "ag", "apr", "april", "aug", "august", "avg", "bhd", "billion", "bln", "bv", "co", "corp",
-    "corporation", "cos", "cts", "dec", "december", "dlr", "dlrs", "dozen", "eight", "eighteen",
-    "eighty", "eleven", "feb", "february", "fifteen", "fifty", "five", "forty", "four",
-    "fourteen", "friday", "gmbh", "hundred", "inc", "incorporated", "jan", "january", "jul",
-    "july", "jun", "june", "llc", "lp", "ltd", "mar", "march", "million", "mln", "monday", "mths",
-    "nine", "nineteen", "ninety", "nov", "november", "nv", "oct", "october", "one", "pct", "plc",
-    "pty", "qtly", "qtr", "revs", "sa", "saturday", "sep", "sept", "september", "seven",
-    "seventeen", "seventy", "shr", "shrs", "six", "sixteen", "sixty", "spa", "sunday", "ten",
-    "thirteen", "thirty", "thousand", "three", "thursday", "tuesday", "twelve", "twenty", "two",
-    "wednesday", "zero",
+    "ag", "apr", "april", "aug", "august", "avg", "bfr", "bhd", "billion", "bln", "bv", "co",
+    "corp", "corporation", "cos", "cts", "dec", "december", "dfl", "dkr", "dlr", "dlrs", "dmk",
+    "dozen", "eight", "eighteen", "eighty", "eleven", "feb", "february", "ffr", "fifteen", "fifty",
+    "five", "forty", "four", "fourteen", "friday", "gmbh", "hundred", "inc", "incorporated", "jan",
+    "january", "jul", "july", "jun", "june", "lit", "llc", "lp", "ltd", "mar", "march", "million",
+    "mln", "monday", "mths", "nine", "nineteen", "ninety", "nkr", "nov", "november", "nv", "oct",
+    "october", "one", "pct", "plc", "pty", "qtly", "qtr", "revs", "sa", "saturday", "sep", "sept",
+    "september", "seven", "seventeen", "seventy", "sfr", "shr", "shrs", "six", "sixteen", "sixty",
+    "skr", "spa", "stg", "sunday", "ten", "thirteen", "thirty", "thousand", "three", "thursday",
+    "tuesday", "twelve", "twenty", "two", "wednesday", "yen", "zero",
 };
 
 /* Whether token t, without a final period, is in `list`. */
