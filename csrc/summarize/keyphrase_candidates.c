@@ -47,41 +47,45 @@ typedef struct token_info {
 /* Words that end a run though they are no stopwords: reporting verbs, which glue a speaker to
  * what was said ("Holloway said Thursday"); the commonest general verbs, which glue a subject to
  * its object ("Prosecutors showed jurors"); day and month names, which date an event but are
- * not its subject; and adverbs and prepositions that the stopword list leaves to the other uses
- * of the analysis. Sorted, lower case. */
+ * not its subject; company legal forms written without a period ("ACME INC"); and adverbs and
+ * prepositions that the stopword list leaves to the other uses of the analysis. Sorted, lower
+ * case. */
 static const char *const breaks[] = {
     "according", "added", "adding", "adds", "ago", "agree", "agreed", "agrees", "almost",
     "already", "also", "although", "amid", "among", "amongst", "announce", "announced",
     "announces", "another", "april", "argue", "argued", "argues", "around", "ask", "asked",
     "asking", "asks", "august", "away", "became", "become", "becomes", "began", "begin", "begins",
     "behind", "believe", "believed", "beyond", "bring", "brought", "call", "called", "calls",
-    "came", "come", "comes", "coming", "continue", "continued", "continues", "december", "despite",
-    "either", "else", "even", "ever", "every", "expect", "expected", "expects", "february", "feel",
-    "felt", "find", "finds", "found", "friday", "gave", "get", "gets", "getting", "give", "given",
-    "gives", "go", "goes", "going", "gone", "got", "however", "including", "insist", "insisted",
-    "january", "july", "june", "just", "keep", "keeps", "kept", "knew", "know", "known", "knows",
-    "let", "like", "look", "looked", "looking", "made", "make", "makes", "making", "many", "march",
-    "may", "mean", "means", "meant", "might", "monday", "much", "must", "nearly", "need", "needed",
-    "needs", "neither", "november", "october", "often", "onto", "per", "perhaps", "put", "puts",
-    "rather", "roughly", "said", "saturday", "saw", "say", "saying", "says", "see", "seem",
-    "seemed", "seems", "seen", "september", "shall", "showed", "shown", "since", "still", "sunday",
-    "take", "taken", "takes", "taking", "tell", "telling", "tells", "think", "though", "thought",
-    "thursday", "thus", "today", "told", "tomorrow", "tonight", "took", "toward", "towards",
-    "tried", "try", "tuesday", "unless", "upon", "urge", "urged", "urges", "via", "want", "wanted",
-    "wants", "warn", "warned", "warns", "wednesday", "went", "whereas", "whether", "whose",
-    "within", "without", "yesterday", "yet",
+    "came", "co", "come", "comes", "coming", "continue", "continued", "continues", "corp",
+    "december", "despite", "either", "else", "even", "ever", "every", "expect", "expected",
+    "expects", "february", "feel", "felt", "find", "finds", "found", "friday", "gave", "get",
+    "gets", "getting", "give", "given", "gives", "go", "goes", "going", "gone", "got", "however",
+    "inc", "including", "insist", "insisted", "january", "july", "june", "just", "keep", "keeps",
+    "kept", "knew", "know", "known", "knows", "let", "like", "llc", "look", "looked", "looking",
+    "ltd", "made", "make", "makes", "making", "many", "march", "may", "mean", "means", "meant",
+    "might", "monday", "much", "must", "nearly", "need", "needed", "needs", "neither", "november",
+    "october", "often", "onto", "per", "perhaps", "plc", "put", "puts", "rather", "roughly",
+    "said", "saturday", "saw", "say", "saying", "says", "see", "seem", "seemed", "seems", "seen",
+    "september", "shall", "showed", "shown", "since", "still", "sunday", "take", "taken", "takes",
+    "taking", "tell", "telling", "tells", "think", "though", "thought", "thursday", "thus",
+    "today", "told", "tomorrow", "tonight", "took", "toward", "towards", "tried", "try", "tuesday",
+    "unless", "upon", "urge", "urged", "urges", "via", "want", "wanted", "wants", "warn", "warned",
+    "warns", "wednesday", "went", "whereas", "whether", "whose", "within", "without", "yesterday",
+    "yet",
 };
 
 /* Words that count or measure, like numbers: inside a phrase only ("two seats" is about seats,
- * "40 million" about nothing). Sorted, lower case. */
+ * "40 million" about nothing), with the abbreviations of wire copy's tables ("MLN DLRS", "QTR").
+ * Sorted, lower case. */
 static const char *const quantities[] = {
-    "billion", "billions", "bn", "cent", "day", "days", "dozen", "dozens", "eight", "eighteen",
-    "eighty", "eleven", "fifteen", "fifth", "fifty", "first", "five", "forty", "four",
-    "fourteen", "fourth", "half", "hour", "hours", "hundred", "hundreds", "last", "million",
-    "millions", "minute", "minutes", "month", "months", "next", "nine", "nineteen", "ninety",
-    "one", "percent", "second", "seven", "seventeen", "seventy", "six", "sixteen", "sixty",
-    "ten", "third", "thirteen", "thirty", "thousand", "thousands", "three", "trillion",
-    "trillions", "twelve", "twenty", "two", "week", "weeks", "year", "years", "zero",
+    "billion", "billions", "bln", "bn", "cent", "cts", "day", "days", "dlr", "dlrs", "dozen",
+    "dozens", "eight", "eighteen", "eighty", "eleven", "fifteen", "fifth", "fifty", "first",
+    "five", "forty", "four", "fourteen", "fourth", "half", "hour", "hours", "hundred", "hundreds",
+    "last", "million", "millions", "minute", "minutes", "mln", "month", "months", "mths", "next",
+    "nine", "nineteen", "ninety", "one", "pct", "percent", "qtr", "second", "seven", "seventeen",
+    "seventy", "six", "sixteen", "sixty", "ten", "third", "thirteen", "thirty", "thousand",
+    "thousands", "three", "trillion", "trillions", "twelve", "twenty", "two", "week", "weeks",
+    "year", "years", "zero",
 };
 
 /* Titles written without a period (British style: "Mr Pettifer"). Sorted, lower case. */
@@ -146,8 +150,8 @@ static role token_role(const char *text, const lede_token *t, const lede_token *
         return abbreviation_role(text, t->span);
     if (in_list(breaks, COUNT(breaks), t))
         return ROLE_BREAK;
-    if (in_list(quantities, COUNT(quantities), t))
-        return ROLE_INNER;
+    if (in_list(quantities, COUNT(quantities), t) || t->lower_len == 1)
+        return ROLE_INNER; /* a lone letter is no subject either */
     if (in_list(bare_titles, COUNT(bare_titles), t))
         return ROLE_HEAD;
     if (next && next->kind == LEDE_TOKEN_WORD && capitalised(text, next) &&
