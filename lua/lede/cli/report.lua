@@ -14,14 +14,19 @@ local OPTIONS = {
   { "to", "DATE", "only articles dated on or before DATE (its whole day, month or year)" },
 }
 
--- The options of several lists, each name once (the first list's wins).
+-- The options of several lists, each name once: the first list's, with the help texts of the
+-- others that differ joined to it ("dossier: …; quotes, timeline: …").
 local function merged_options(lists)
   local all, seen = {}, {}
   for _, list in ipairs(lists) do
     for _, opt in ipairs(list) do
-      if not seen[opt[1]] then
-        seen[opt[1]] = true
-        all[#all + 1] = opt
+      local kept = seen[opt[1]]
+      if not kept then
+        kept = { table.unpack(opt) }
+        seen[opt[1]] = kept
+        all[#all + 1] = kept
+      elseif opt[3] and not kept[3]:find(opt[3], 1, true) then
+        kept[3] = kept[3] .. "; " .. opt[3]
       end
     end
   end
@@ -44,7 +49,7 @@ local function reports_help()
 end
 
 local M = {
-  summary = "write a report (brief, quotes, timeline, overview) as text, Markdown, JSON or HTML",
+  summary = "write a report (briefing, dossier, brief, quotes, timeline, overview) as text, md, JSON or HTML",
   usage = "lede report NAME [--format text|md|json|html] [-o FILE] [--from DATE] [--to DATE]\n"
     .. "                   [REPORT OPTIONS] [ARGS] INPUT...",
   help = table.concat({

@@ -1,5 +1,6 @@
--- lede.report: reports over an index — the built-in ones (brief, quotes, timeline, overview),
--- or a user's script with the same helpers — written as text, Markdown, JSON or HTML.
+-- lede.report: reports over an index — the built-in ones (briefing, dossier, brief, quotes,
+-- timeline, overview), or a user's script with the same helpers — written as text, Markdown,
+-- JSON or HTML.
 --
 -- A report is a table { summary, usage, help?, options = { {name, VALUE|nil, help}, ... },
 -- run = function(ctx, opts, operands) return document end }; a script may return just the run
