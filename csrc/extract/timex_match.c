@@ -58,6 +58,9 @@ int tx_may_start(const tx_word *w)
      * "five-year", "year-end"); "'80s" */
     if (w->kind == LEDE_TOKEN_NUMBER || memchr(s, '-', n) || (n > 0 && s[0] == '\''))
         return 1;
+    /* every word the rules know by name begins with a letter or a digit: punctuation is out */
+    if (n == 0 || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
+        return 0;
     /* decades in digits or as words: "1990s", "80s" */
     if (n > 1 && s[n - 1] == 's' && tx_number_word(s, n - 1) >= 0)
         return 1;
