@@ -49,17 +49,18 @@ lede_status lede_ner_tag(const lede_ner_model *model, const lede_article *articl
     lede_status st = tags && scores ? ner_doc_build(&d, article, text, len) : LEDE_ERR_NOMEM;
     /* The static scores of all tokens first, each token's rows requested a few tokens ahead. */
     enum { AHEAD = 4 };
+    const ner_weights w = { .w16 = model->w };
     for (size_t i = 0; i < n && i < AHEAD && st == LEDE_OK; i++)
-        ner_prefetch(model->w, &d, i);
+        ner_prefetch(&w, &d, i);
     for (size_t i = 0; i < n && st == LEDE_OK; i++) {
         if (i + AHEAD < n)
-            ner_prefetch(model->w, &d, i + AHEAD);
-        ner_static_scores(model->w, &d, i, scores[i]);
+            ner_prefetch(&w, &d, i + AHEAD);
+        ner_static_scores(&w, &d, i, scores[i]);
     }
     for (size_t i = 0; i < n && st == LEDE_OK; i++) {
         uint32_t dyn[NER_MAX_DYNAMIC];
         size_t ndyn;
-        tags[i] = ner_choose(model->w, &d, i, tags, scores[i], dyn, &ndyn);
+        tags[i] = ner_choose(&w, &d, i, tags, scores[i], dyn, &ndyn);
     }
     free(scores);
     if (st == LEDE_OK)

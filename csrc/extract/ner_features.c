@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "extract/ner_internal.h"
-#include "util/strmap.h"
 
 /* Feature templates: the first value mixed into each hash, so equal strings of two templates
  * land in different rows. */
@@ -108,29 +107,34 @@ static int is_headline(const char *text, const lede_token *tok, size_t first, si
 }
 
 /* Document knowledge per lower-case form: is the word written capitalised mid-sentence, or in
- * lower case, anywhere in the article? Also links each token to the previous one of its form. */
+ * lower case, anywhere in the article? Also links each token to the previous one of its form.
+ * A form is its 32-bit hash (the features see no more of it), so an open-addressing table keyed
+ * by that hash holds them, at least twice as many slots as tokens. */
 typedef struct form_seen {
+    uint32_t word;
+    uint32_t last; /* 1 + index of the form's last token so far; 0 for an empty slot */
     uint8_t flags; /* INFO_DOC_* */
-    uint32_t last; /* 1 + index of the form's last token so far */
 } form_seen;
+
+static form_seen *form_slot(form_seen *table, size_t cap, uint32_t word)
+{
+    size_t k = word & (cap - 1);
+    while (table[k].last && table[k].word != word)
+        k = (k + 1) & (cap - 1);
+    return &table[k];
+}
 
 static lede_status document_pass(token_info *info, ner_token *nt, size_t n)
 {
-    lede_strmap forms;
-    lede_strmap_init(&forms);
-    lede_vec seen; /* form_seen, by form number */
-    lede_vec_init(&seen, sizeof(form_seen));
-    lede_status st = LEDE_OK;
-    for (size_t i = 0; i < n && st == LEDE_OK; i++) {
-        uint32_t id;
-        int added;
-        st = lede_strmap_intern(&forms, (const char *)&info[i].word, sizeof info[i].word, &id,
-                                &added);
-        if (st == LEDE_OK && added && !lede_vec_push(&seen))
-            st = LEDE_ERR_NOMEM;
-        if (st != LEDE_OK)
-            break;
-        form_seen *s = &LEDE_VEC_AT(&seen, form_seen, id);
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    form_seen *forms = calloc(cap, sizeof *forms);
+    if (!forms)
+        return LEDE_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        form_seen *s = form_slot(forms, cap, info[i].word);
+        s->word = info[i].word;
         nt[i].same = s->last;
         s->last = (uint32_t)i + 1;
         if (!(info[i].flags & (INFO_INITIAL | INFO_HEADLINE)) && (info[i].flags & INFO_CAPITAL))
@@ -138,13 +142,10 @@ static lede_status document_pass(token_info *info, ner_token *nt, size_t n)
         if (info[i].flags & INFO_LOWER)
             s->flags |= INFO_DOC_LOWER;
     }
-    for (size_t i = 0; i < n && st == LEDE_OK; i++) {
-        int64_t id = lede_strmap_find(&forms, (const char *)&info[i].word, sizeof info[i].word);
-        info[i].flags |= LEDE_VEC_AT(&seen, form_seen, id).flags;
-    }
-    lede_vec_free(&seen);
-    lede_strmap_free(&forms);
-    return st;
+    for (size_t i = 0; i < n; i++)
+        info[i].flags |= form_slot(forms, cap, info[i].word)->flags;
+    free(forms);
+    return LEDE_OK;
 }
 
 static lede_status collect(const lede_article *article, const char *text, token_info *info,
@@ -173,19 +174,18 @@ static lede_status collect(const lede_article *article, const char *text, token_
     return LEDE_OK;
 }
 
+/* A token's static features, gathered before they join the article's: one append per token
+ * rather than a check per feature. */
+enum { MAX_STATIC = 28 }; /* the emit calls of token_features, each prefix and suffix counted */
+
 typedef struct emitter {
-    ner_doc *d;
-    lede_status st;
+    uint32_t f[MAX_STATIC];
+    size_t n;
 } emitter;
 
 static void emit(emitter *e, uint32_t template_id, uint32_t a, uint32_t b)
 {
-    uint32_t *f = e->st == LEDE_OK ? lede_vec_push(&e->d->feats) : NULL;
-    if (!f) {
-        e->st = LEDE_ERR_NOMEM;
-        return;
-    }
-    *f = mix(mix(template_id, a), b);
+    e->f[e->n++] = mix(mix(template_id, a), b);
 }
 
 /* The word (or boundary) at i + offset within the token's sentence. */
@@ -251,16 +251,17 @@ lede_status ner_doc_build(ner_doc *d, const lede_article *article, const char *t
         memset(d->tokens.data, 0, n * sizeof(ner_token));
         st = document_pass(info, d->tokens.data, n);
     }
-    emitter e = { d, st };
-    for (size_t i = 0; i < n && e.st == LEDE_OK; i++) {
+    for (size_t i = 0; i < n && st == LEDE_OK; i++) {
         ner_token *t = &LEDE_VEC_AT(&d->tokens, ner_token, i);
-        t->first = (uint32_t)d->feats.len;
-        t->word = info[i].word;
+        emitter e = { .n = 0 };
         token_features(&e, info, tok, n, i);
-        t->count = (uint32_t)(d->feats.len - t->first);
+        t->first = (uint32_t)d->feats.len;
+        t->count = (uint32_t)e.n;
+        t->word = info[i].word;
+        st = lede_vec_append(&d->feats, e.f, e.n);
     }
     free(info);
-    return e.st;
+    return st;
 }
 
 size_t ner_dynamic_features(const ner_doc *d, size_t i, const uint8_t *tags,

@@ -48,15 +48,23 @@ size_t ner_dynamic_features(const ner_doc *d, size_t i, const uint8_t *tags,
 /* Whether tag may follow prev in IOB2 (I-X only after B-X or I-X). */
 int ner_tag_allowed(uint8_t prev, uint8_t tag);
 
+/* The weight table, NER_BUCKETS rows of NER_TAGS weights: the trainer's int32 weights, which it
+ * updates in place, or a model's int16 ones as the file stores them. Exactly one is set. Tagging
+ * reads int16, half the memory of int32: the table is far larger than the cache and every
+ * token's features land in rows all over it, so the bytes fetched are the cost. */
+typedef struct ner_weights {
+    const int32_t *w32;
+    const int16_t *w16;
+} ner_weights;
+
 /* Prediction is split in two so that inference can score the static features of every token
- * first (the table is far larger than the cache; independent row loads overlap) and then decode
- * left to right. ner_static_scores sums the rows of token i's static features under weights w
- * (NER_BUCKETS * NER_TAGS); ner_prefetch asks the CPU for those rows ahead of time; ner_choose
- * adds the dynamic features (given tags[0..i-1]) and returns the best allowed tag, leaving in
- * dyn/ndyn the dynamic features it used, for the trainer's update. */
-void ner_static_scores(const int32_t *w, const ner_doc *d, size_t i, int64_t score[NER_TAGS]);
-void ner_prefetch(const int32_t *w, const ner_doc *d, size_t i);
-uint8_t ner_choose(const int32_t *w, const ner_doc *d, size_t i, const uint8_t *tags,
+ * first (independent row loads overlap) and then decode left to right. ner_static_scores sums
+ * the rows of token i's static features; ner_prefetch asks the CPU for those rows ahead of time;
+ * ner_choose adds the dynamic features (given tags[0..i-1]) and returns the best allowed tag,
+ * leaving in dyn/ndyn the dynamic features it used, for the trainer's update. */
+void ner_static_scores(const ner_weights *w, const ner_doc *d, size_t i, int64_t score[NER_TAGS]);
+void ner_prefetch(const ner_weights *w, const ner_doc *d, size_t i);
+uint8_t ner_choose(const ner_weights *w, const ner_doc *d, size_t i, const uint8_t *tags,
                    const int64_t static_score[NER_TAGS], uint32_t dyn[NER_MAX_DYNAMIC],
                    size_t *ndyn);
 
@@ -64,7 +72,7 @@ uint8_t ner_choose(const int32_t *w, const ner_doc *d, size_t i, const uint8_t *
 lede_status ner_model_encode(const int16_t *weights, lede_vec *out);
 
 struct lede_ner_model {
-    int32_t *w; /* NER_BUCKETS * NER_TAGS */
+    int16_t *w; /* NER_BUCKETS * NER_TAGS */
 };
 
 #endif

@@ -31,28 +31,43 @@ int ner_tag_allowed(uint8_t prev, uint8_t tag)
     return prev != 0 && prev < NER_TAGS && NER_TAG_TYPE(prev) == NER_TAG_TYPE(tag);
 }
 
-void ner_static_scores(const int32_t *w, const ner_doc *d, size_t i, int64_t score[NER_TAGS])
+/* Adds the row of a feature to a score. */
+static void add_row(const ner_weights *w, uint32_t feature, int64_t score[NER_TAGS])
+{
+    size_t row = (size_t)(feature & (NER_BUCKETS - 1)) * NER_TAGS;
+    if (w->w16)
+        for (int g = 0; g < NER_TAGS; g++)
+            score[g] += w->w16[row + g];
+    else
+        for (int g = 0; g < NER_TAGS; g++)
+            score[g] += w->w32[row + g];
+}
+
+void ner_static_scores(const ner_weights *w, const ner_doc *d, size_t i, int64_t score[NER_TAGS])
 {
     const ner_token *t = &LEDE_VEC_AT(&d->tokens, ner_token, i);
     const uint32_t *f = &LEDE_VEC_AT(&d->feats, uint32_t, t->first);
     for (int g = 0; g < NER_TAGS; g++)
         score[g] = 0;
-    for (size_t k = 0; k < t->count; k++) {
-        const int32_t *row = w + (size_t)(f[k] & (NER_BUCKETS - 1)) * NER_TAGS;
-        for (int g = 0; g < NER_TAGS; g++)
-            score[g] += row[g];
-    }
+    for (size_t k = 0; k < t->count; k++)
+        add_row(w, f[k], score);
 }
 
-void ner_prefetch(const int32_t *w, const ner_doc *d, size_t i)
+void ner_prefetch(const ner_weights *w, const ner_doc *d, size_t i)
 {
     const ner_token *t = &LEDE_VEC_AT(&d->tokens, ner_token, i);
     const uint32_t *f = &LEDE_VEC_AT(&d->feats, uint32_t, t->first);
-    for (size_t k = 0; k < t->count; k++)
-        __builtin_prefetch(w + (size_t)(f[k] & (NER_BUCKETS - 1)) * NER_TAGS);
+    for (size_t k = 0; k < t->count; k++) {
+        size_t row = (size_t)(f[k] & (NER_BUCKETS - 1)) * NER_TAGS;
+        /* a row may straddle two cache lines: ask for both ends */
+        const char *p = w->w16 ? (const char *)(w->w16 + row) : (const char *)(w->w32 + row);
+        size_t last = w->w16 ? NER_TAGS * sizeof *w->w16 - 1 : NER_TAGS * sizeof *w->w32 - 1;
+        __builtin_prefetch(p);
+        __builtin_prefetch(p + last);
+    }
 }
 
-uint8_t ner_choose(const int32_t *w, const ner_doc *d, size_t i, const uint8_t *tags,
+uint8_t ner_choose(const ner_weights *w, const ner_doc *d, size_t i, const uint8_t *tags,
                    const int64_t static_score[NER_TAGS], uint32_t dyn[NER_MAX_DYNAMIC],
                    size_t *ndyn)
 {
@@ -60,11 +75,8 @@ uint8_t ner_choose(const int32_t *w, const ner_doc *d, size_t i, const uint8_t *
     for (int g = 0; g < NER_TAGS; g++)
         score[g] = static_score[g];
     *ndyn = ner_dynamic_features(d, i, tags, dyn);
-    for (size_t k = 0; k < *ndyn; k++) {
-        const int32_t *row = w + (size_t)(dyn[k] & (NER_BUCKETS - 1)) * NER_TAGS;
-        for (int g = 0; g < NER_TAGS; g++)
-            score[g] += row[g];
-    }
+    for (size_t k = 0; k < *ndyn; k++)
+        add_row(w, dyn[k], score);
     uint8_t prev = i > 0 ? tags[i - 1] : 0, best = 0;
     for (uint8_t g = 1; g < NER_TAGS; g++)
         if (ner_tag_allowed(prev, g) && score[g] > score[best])

@@ -103,6 +103,7 @@ static void update(perceptron *p, const uint32_t *f, size_t nf, const uint32_t *
 
 static lede_status epoch(perceptron *p, lede_ner_trainer *t)
 {
+    const ner_weights w = { .w32 = p->w };
     for (size_t di = 0; di < t->docs.len; di++) {
         train_doc *d = &LEDE_VEC_AT(&t->docs, train_doc, di);
         size_t n = d->doc.tokens.len;
@@ -113,8 +114,8 @@ static lede_status epoch(perceptron *p, lede_ner_trainer *t)
             uint32_t dyn[NER_MAX_DYNAMIC];
             size_t ndyn;
             int64_t score[NER_TAGS];
-            ner_static_scores(p->w, &d->doc, i, score);
-            tags[i] = ner_choose(p->w, &d->doc, i, tags, score, dyn, &ndyn);
+            ner_static_scores(&w, &d->doc, i, score);
+            tags[i] = ner_choose(&w, &d->doc, i, tags, score, dyn, &ndyn);
             p->step++;
             if (tags[i] == d->gold[i])
                 continue;

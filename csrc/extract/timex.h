@@ -63,6 +63,7 @@ struct tx_word {
     int upper; /* the original starts with a capital letter */
     int possessive;
     uint8_t kind;
+    uint8_t may_start; /* an expression can begin with this word (tx_may_start) */
 };
 
 /* Every token as a word, for tx_context.words: an array of ntokens the caller frees, or NULL
@@ -123,6 +124,12 @@ size_t tx_try_set(const tx_context *c, size_t i, tx_match *m);
 size_t tx_try_year_end(const tx_context *c, size_t i, tx_match *m);
 /* ---- timex_holiday.c: "Thanksgiving", "Christmas Day", "last Easter" ---- */
 size_t tx_try_holiday(const tx_context *c, size_t i, tx_match *m);
+int tx_holiday_word(const char *w, size_t n); /* the first word of a holiday's name */
+
+/* Whether some rule can match with this word as its first token: the union of what each
+ * tx_try_* asks of its first token. A rule taught to start with another word must add it here,
+ * or it will never be tried at that word. */
+int tx_may_start(const tx_word *w);
 
 /* The longest expression that starts at token i. */
 void tx_match_at(const tx_context *c, size_t i, tx_match *m);

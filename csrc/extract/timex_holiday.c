@@ -91,6 +91,14 @@ static const holiday *holiday_at(const tx_context *c, size_t i, size_t j, size_t
     return NULL;
 }
 
+int tx_holiday_word(const char *w, size_t n)
+{
+    for (size_t h = 0; h < sizeof holidays / sizeof holidays[0]; h++)
+        if (tx_is(w, n, (const char *const[]){ holidays[h].words[0], NULL }))
+            return 1;
+    return 0;
+}
+
 size_t tx_try_holiday(const tx_context *c, size_t i, tx_match *m)
 {
     tx_word w = tx_word_at(c, i, i);

@@ -78,6 +78,8 @@ int tx_number_word(const char *w, size_t n)
         if (eq(w, n, ones[i]))
             return i;
     for (int t = 2; t < 10; t++) {
+        if (n == 0 || w[0] != tens[t][0]) /* the first letter settles it for most words */
+            continue;
         size_t tl = strlen(tens[t]);
         if (n < tl || memcmp(w, tens[t], tl) != 0)
             continue;

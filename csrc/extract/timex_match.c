@@ -29,8 +29,44 @@ tx_word *tx_words(const lede_token *tokens, size_t ntokens, const char *text)
         w->upper = first >= 'A' && first <= 'Z';
         w->kind = t->kind;
         w->possessive = (t->flags & LEDE_TOKEN_POSSESSIVE) != 0;
+        w->may_start = (uint8_t)tx_may_start(w);
     }
     return words;
+}
+
+int tx_may_start(const tx_word *w)
+{
+    /* The words the rules test their first token against by name, rule by rule. */
+    static const char *const cues[] = {
+        "the", "a", "an", "these",                              /* year, deictic, duration */
+        "this", "last", "next", "previous", "current", "coming", /* anchored, quarter, holiday */
+        "earlier", "later", "early", "mid", "late", "fiscal",   /* month, year, anchored */
+        "its", "their",                                         /* quarter */
+        "now", "currently", "nowadays", "recently", "lately",   /* deictic */
+        "today", "tonight", "yesterday", "tomorrow",
+        "past", "latest", "final", "recent", "few", "several", "many", "couple", "some",
+        "noon", "midday", "midnight",                           /* clock */
+        "daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", /* set */
+        "every", "each", "per",
+        "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+        "nineties",                                             /* year: "the nineties" */
+        NULL,
+    };
+    const char *s = w->s;
+    size_t n = w->n;
+    /* numbers in digits ("1998", "10:30", "12/25/1998"); one-token compounds ("mid-November",
+     * "five-year", "year-end"); "'80s" */
+    if (w->kind == LEDE_TOKEN_NUMBER || memchr(s, '-', n) || (n > 0 && s[0] == '\''))
+        return 1;
+    /* every word the rules know by name begins with a letter or a digit: punctuation is out */
+    if (n == 0 || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
+        return 0;
+    /* decades in digits or as words: "1990s", "80s" */
+    if (n > 1 && s[n - 1] == 's' && tx_number_word(s, n - 1) >= 0)
+        return 1;
+    return tx_is(s, n, cues) || tx_number_word(s, n) >= 0 || tx_ordinal(s, n)
+           || tx_month(s, n) || tx_weekday(s, n) || tx_unit_word(s, n, NULL) != TX_NONE
+           || tx_season(s, n) || tx_holiday_word(s, n);
 }
 
 tx_word tx_word_at(const tx_context *c, size_t i, size_t j)
@@ -300,6 +336,8 @@ void tx_match_at(const tx_context *c, size_t i, tx_match *m)
         tx_try_quarter,  tx_try_season, tx_try_year_end, tx_try_holiday,
     };
     memset(m, 0, sizeof *m);
+    if (!c->words[i].may_start) /* most tokens: no rule would match */
+        return;
     for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
         tx_match candidate;
         memset(&candidate, 0, sizeof candidate);
