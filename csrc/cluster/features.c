@@ -9,17 +9,7 @@
 #include <string.h>
 
 #include "cluster/cluster.h"
-
-#define FNV_OFFSET 0xcbf29ce484222325ULL
-#define FNV_PRIME 0x100000001b3ULL
-
-static uint64_t fnv(uint64_t h, const void *bytes, size_t len)
-{
-    const unsigned char *p = bytes;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ p[i]) * FNV_PRIME;
-    return h;
-}
+#include "util/hash.h"
 
 lede_status cl_pool_add(lede_cluster *c, const char *s, size_t len, cl_text *out)
 {
@@ -89,7 +79,7 @@ static lede_status count_terms(lede_cluster *c, const lede_article *a, double we
     for (size_t i = 0; i < ntokens; i++) {
         const lede_token *t = &tokens[i];
         if (t->kind == LEDE_TOKEN_WORD || t->kind == LEDE_TOKEN_NUMBER)
-            *fingerprint = fnv(fnv(*fingerprint, t->lower, t->lower_len), " ", 1);
+            *fingerprint = lede_fnv1a(lede_fnv1a(*fingerprint, t->lower, t->lower_len), " ", 1);
         /* "BRUSSELS (Reuters) -" says who wrote it and where, not what about. */
         if (!is_term(t) || (has_dateline && t->span.start < dateline.end))
             continue;
@@ -183,7 +173,7 @@ lede_status cl_features_stage(lede_cluster *c, const lede_cluster_doc *doc, cl_s
     size_t first = c->counts.len;
     if (first > UINT32_MAX)
         return LEDE_ERR_TOO_LARGE;
-    uint64_t fingerprint = FNV_OFFSET;
+    uint64_t fingerprint = LEDE_FNV_OFFSET;
     lede_status s = LEDE_OK;
     if (doc->title && doc->title_len > 0) {
         lede_article *title;
@@ -193,7 +183,7 @@ lede_status cl_features_stage(lede_cluster *c, const lede_cluster_doc *doc, cl_s
         s = count_terms(c, title, o->title_weight, 0, 0, &fingerprint);
         lede_article_free(title);
     }
-    fingerprint = fnv(fingerprint, "\n", 1);
+    fingerprint = lede_fnv1a(fingerprint, "\n", 1);
     lede_article *own = NULL;
     const lede_article *body = doc->article;
     if (s == LEDE_OK && !body && doc->text && doc->text_len > 0) {

@@ -6,26 +6,18 @@
 #include <string.h>
 
 #include "cluster/cluster.h"
-
-#define FNV_OFFSET 0xcbf29ce484222325ULL
-#define FNV_PRIME 0x100000001b3ULL
+#include "util/hash.h"
 
 static uint64_t hash_id(const char *id, size_t len, unsigned attempt)
 {
-    uint64_t h = FNV_OFFSET;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)id[i]) * FNV_PRIME;
+    uint64_t h = lede_fnv1a(LEDE_FNV_OFFSET, id, len);
     /* A second, third… name for the rare id whose hash another story took first. */
-    for (unsigned a = attempt; a > 0; a >>= 8)
-        h = (h ^ (a & 0xff)) * FNV_PRIME;
-    /* FNV leaves ids that differ in the last byte ("markets-001", "markets-002") with hashes that
-     * differ in a few bits; the MurmurHash3 finalizer spreads them over all of them. */
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ULL;
-    h ^= h >> 33;
-    return h;
+    for (unsigned a = attempt; a > 0; a >>= 8) {
+        unsigned char byte = (unsigned char)(a & 0xff);
+        h = lede_fnv1a(h, &byte, 1);
+    }
+    /* "markets-001" and "markets-002" differ in a few bits of FNV: mixed, in all of them. */
+    return lede_mix64(h);
 }
 
 lede_status cl_story_push(lede_cluster *c, const char *id, uint32_t *story)

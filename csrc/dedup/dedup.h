@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "lede.h"
+#include "util/hash.h"
 
 #define DEDUP_VERSION 1
 #define DEDUP_MAX_SHINGLE 32  /* words per shingle: the shingler keeps them in a fixed ring */
@@ -15,21 +16,10 @@
 #define DEDUP_HEADER 16       /* version, shingle size, hash count, words, exact hash */
 #define DEDUP_TRAILER 4       /* CRC-32 of everything before it */
 
-/* The finaliser of MurmurHash3: every input bit flips about half of the output bits. */
-static inline uint64_t dedup_mix(uint64_t h)
-{
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ULL;
-    h ^= h >> 33;
-    return h;
-}
-
 /* Folds one 64-bit value into a running hash, in order: (a, b) and (b, a) differ. */
 static inline uint64_t dedup_fold(uint64_t h, uint64_t v)
 {
-    return dedup_mix(h * 0x9e3779b97f4a7c15ULL ^ v);
+    return lede_mix64(h * 0x9e3779b97f4a7c15ULL ^ v);
 }
 
 /*

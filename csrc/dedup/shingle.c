@@ -18,12 +18,7 @@ static int is_word(const lede_token *t)
 /* FNV-1a over the bytes, then mixed: FNV alone leaves the high bits of short words weak. */
 static uint64_t hash_word(const char *s, size_t len)
 {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ULL;
-    }
-    return dedup_mix(h);
+    return lede_mix64(lede_fnv1a(LEDE_FNV_OFFSET, s, len));
 }
 
 void dedup_shingler_init(dedup_shingler *s, const lede_article *article, unsigned size)

@@ -2,6 +2,7 @@
 #ifndef LEDE_LUA_BINDING_H
 #define LEDE_LUA_BINDING_H
 
+#include <lauxlib.h>
 #include <lua.h>
 #include "lede.h"
 
@@ -57,6 +58,10 @@ int lede_lua_article_timexes(lua_State *L);
 void lede_lua_cluster_register(lua_State *L);
 int lede_lua_cluster_new(lua_State *L);
 int lede_lua_cluster_load(lua_State *L);
+
+/* Pushes a userdata box for one pointer (NULL until the caller fills it) whose metatable `mt`
+ * (made on first use) has `gc` as __gc and `methods` (may be NULL) as __index. */
+void **lede_lua_new_box(lua_State *L, const char *mt, lua_CFunction gc, const luaL_Reg *methods);
 
 /* Raises a Lua error "what: <status message>". */
 int lede_lua_fail(lua_State *L, const char *what, lede_status status);

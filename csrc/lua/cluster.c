@@ -269,14 +269,6 @@ static int box_gc(lua_State *L)
     return 0;
 }
 
-static void **new_box(lua_State *L)
-{
-    void **p = lua_newuserdatauv(L, sizeof *p, 0);
-    *p = NULL;
-    luaL_setmetatable(L, BOX_MT);
-    return p;
-}
-
 /* c:features(story index, k) → { {text, weight, entity = bool}, ... } heaviest first */
 static int cluster_features(lua_State *L)
 {
@@ -284,7 +276,7 @@ static int cluster_features(lua_State *L)
     lua_Integer story = luaL_checkinteger(L, 2), k = luaL_checkinteger(L, 3);
     if (story < 1 || (size_t)story > lede_cluster_story_count(c) || k < 0)
         return luaL_error(L, "lede.stories: no story %d", (int)story);
-    void **box = new_box(L);
+    void **box = lede_lua_new_box(L, BOX_MT, box_gc, NULL);
     lede_story_feature *f;
     size_t n;
     lede_status st = lede_cluster_story_features(c, (size_t)story - 1, (size_t)k, &f, &n);
@@ -329,11 +321,6 @@ void lede_lua_cluster_register(lua_State *L)
         luaL_newlib(L, methods);
         lua_setfield(L, -2, "__index");
         lua_pushcfunction(L, cluster_gc);
-        lua_setfield(L, -2, "__gc");
-    }
-    lua_pop(L, 1);
-    if (luaL_newmetatable(L, BOX_MT)) {
-        lua_pushcfunction(L, box_gc);
         lua_setfield(L, -2, "__gc");
     }
     lua_pop(L, 1);

@@ -15,6 +15,23 @@ int lede_lua_fail(lua_State *L, const char *what, lede_status status)
     return luaL_error(L, "%s: %s", what, lede_status_string(status));
 }
 
+void **lede_lua_new_box(lua_State *L, const char *mt, lua_CFunction gc, const luaL_Reg *methods)
+{
+    void **box = lua_newuserdatauv(L, sizeof *box, 0);
+    *box = NULL;
+    if (luaL_newmetatable(L, mt)) {
+        if (methods) {
+            lua_newtable(L);
+            luaL_setfuncs(L, methods, 0);
+            lua_setfield(L, -2, "__index");
+        }
+        lua_pushcfunction(L, gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_setmetatable(L, -2);
+    return box;
+}
+
 static int analyzer_gc(lua_State *L)
 {
     lede_analyzer **a = luaL_checkudata(L, 1, ANALYZER_MT);

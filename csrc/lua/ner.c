@@ -19,29 +19,11 @@ static int model_gc(lua_State *L)
     return 0;
 }
 
-/* Pushes a userdata box for one pointer (NULL until the caller fills it) with its metatable. */
-static void **new_box(lua_State *L, const char *mt, lua_CFunction gc, const luaL_Reg *methods)
-{
-    void **box = lua_newuserdatauv(L, sizeof *box, 0);
-    *box = NULL;
-    if (luaL_newmetatable(L, mt)) {
-        if (methods) {
-            lua_newtable(L);
-            luaL_setfuncs(L, methods, 0);
-            lua_setfield(L, -2, "__index");
-        }
-        lua_pushcfunction(L, gc);
-        lua_setfield(L, -2, "__gc");
-    }
-    lua_setmetatable(L, -2);
-    return box;
-}
-
 /* core.ner_load(path) → model, or nil and a message. */
 int lede_lua_ner_load(lua_State *L)
 {
     const char *path = luaL_checkstring(L, 1);
-    lede_ner_model **m = (lede_ner_model **)new_box(L, MODEL_MT, model_gc, NULL);
+    lede_ner_model **m = (lede_ner_model **)lede_lua_new_box(L, MODEL_MT, model_gc, NULL);
     char error[512] = "";
     lede_status st = lede_ner_model_load(path, m, error, sizeof error);
     if (st != LEDE_OK) {
@@ -153,7 +135,7 @@ int lede_lua_ner_trainer(lua_State *L)
     static const luaL_Reg methods[] = {
         { "add", trainer_add }, { "write", trainer_write }, { NULL, NULL },
     };
-    lede_ner_trainer **t = (lede_ner_trainer **)new_box(L, TRAINER_MT, trainer_gc, methods);
+    lede_ner_trainer **t = (lede_ner_trainer **)lede_lua_new_box(L, TRAINER_MT, trainer_gc, methods);
     lede_status st = lede_ner_trainer_new(t);
     if (st != LEDE_OK)
         return lede_lua_fail(L, "lede.ner_trainer", st);

@@ -1,15 +1,10 @@
 -- A report as JSON: the document itself (docs/REPORTS.md, "The JSON schema"), keys sorted so
 -- that the same report gives the same bytes, lists as arrays (an empty one as []), and absent
--- optional fields left out. cjson escapes the strings; its "\/" for "/" is undone.
-local cjson = require "cjson"
+-- optional fields left out. Strings and keys are written as the commands write them
+-- (lede.cli.json).
+local json = require "lede.cli.json"
 
 local M = {}
-
-local encoder = cjson.new()
-
-local function string_of(s)
-  return (encoder.encode(s):gsub("\\/", "/"))
-end
 
 local function number_of(v)
   if math.type(v) == "integer" or (v == math.floor(v) and math.abs(v) < 2^53) then
@@ -32,13 +27,10 @@ local function table_of(t, out)
     out[#out + 1] = "]"
     return
   end
-  local keys = {}
-  for k in pairs(t) do keys[#keys + 1] = k end
-  table.sort(keys)
   out[#out + 1] = "{"
-  for i, k in ipairs(keys) do
+  for i, k in ipairs(json.sorted_keys(t)) do
     if i > 1 then out[#out + 1] = "," end
-    out[#out + 1] = string_of(k) .. ":"
+    out[#out + 1] = json.scalar(k) .. ":"
     encode(t[k], out)
   end
   out[#out + 1] = "}"
@@ -46,7 +38,7 @@ end
 
 function encode(v, out)
   local kind = type(v)
-  if kind == "string" then out[#out + 1] = string_of(v)
+  if kind == "string" then out[#out + 1] = json.scalar(v)
   elseif kind == "number" then out[#out + 1] = number_of(v)
   elseif kind == "boolean" then out[#out + 1] = tostring(v)
   elseif kind == "table" then table_of(v, out)
